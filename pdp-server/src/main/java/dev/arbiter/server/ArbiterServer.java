@@ -1,0 +1,135 @@
+package dev.arbiter.server;
+
+import dev.arbiter.server.auth.AdminBootstrap;
+import dev.arbiter.server.auth.KeyRegistry;
+import dev.arbiter.server.auth.KeyRepository;
+import dev.arbiter.server.db.Database;
+import dev.arbiter.server.engine.ConditionCompiler;
+import dev.arbiter.server.engine.DecisionEngine;
+import dev.arbiter.server.engine.PolicyCompiler;
+import dev.arbiter.server.http.HttpVerticle;
+import dev.arbiter.server.http.Services;
+import dev.arbiter.server.sync.PolicySync;
+import dev.arbiter.server.sync.Readiness;
+import dev.arbiter.server.sync.StoreWatcher;
+import dev.arbiter.store.PolicyRepository;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A running Arbiter: database, engine loaded with the stored policies, HTTP servers on every core. */
+public final class ArbiterServer implements AutoCloseable {
+
+    /** How often the store is polled for changes made elsewhere and for its health. */
+    public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+    private static final int CONDITION_CACHE_SIZE = 100_000;
+    private static final Logger LOG = Logger.getLogger(ArbiterServer.class.getName());
+
+    private final Database database;
+    private final Vertx vertx;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ArbiterServer(Database database, Vertx vertx, int port) {
+        this.database = database;
+        this.vertx = vertx;
+        this.port = port;
+    }
+
+    public static ArbiterServer start(ServerConfig config) throws IOException {
+        Database database = Database.open(config);
+        try {
+            return start(config, database);
+        } catch (RuntimeException | IOException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static ArbiterServer start(ServerConfig config, Database database) throws IOException {
+        PolicyRepository policyRepository = new PolicyRepository(database.dataSource());
+        KeyRepository keyRepository = new KeyRepository(database.dataSource());
+        PolicyCompiler compiler = new PolicyCompiler(new ConditionCompiler(CONDITION_CACHE_SIZE));
+        DecisionEngine engine = new DecisionEngine(Clock.systemUTC());
+        PolicySync sync = new PolicySync(policyRepository, compiler, engine);
+        sync.loadAll();
+        AdminBootstrap.ensure(config, keyRepository);
+        KeyRegistry keys = new KeyRegistry();
+        keys.replaceAll(keyRepository.list());
+        Readiness readiness = new Readiness();
+        readiness.ready();
+
+        Vertx vertx = Vertx.vertx();
+        Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
+        Services services = new Services(engine, compiler, policyRepository, sync, keyRepository, keys, readiness,
+                blocking);
+        try {
+            int port = deploy(vertx, services, config);
+            watch(vertx, blocking, new StoreWatcher(sync, keyRepository, keys, readiness));
+            LOG.info("Arbiter serves http://" + config.httpHost() + ":" + port + " with " + engine.policies().size()
+                    + " policies at revision " + engine.policies().revision() + ", " + database.description());
+            return new ArbiterServer(database, vertx, port);
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            throw e;
+        }
+    }
+
+    /**
+     * One HTTP verticle per core, sharing one listening port. A configured port 0 asks for a random
+     * one; Vert.x shares a random port among instances only when it is asked for as -1.
+     */
+    private static int deploy(Vertx vertx, Services services, ServerConfig config) {
+        int port = config.httpPort() == 0 ? -1 : config.httpPort();
+        HttpVerticle first = new HttpVerticle(services, config.httpHost(), port);
+        vertx.deployVerticle(first).await();
+        int others = Runtime.getRuntime().availableProcessors() - 1;
+        if (others > 0) {
+            vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
+                    new DeploymentOptions().setInstances(others)).await();
+        }
+        return first.actualPort();
+    }
+
+    /** Polls on a worker, skipping a tick while the previous poll still runs (a hung database). */
+    private static void watch(Vertx vertx, Blocking blocking, StoreWatcher watcher) {
+        AtomicBoolean polling = new AtomicBoolean();
+        vertx.setPeriodic(POLL_INTERVAL.toMillis(), timer -> {
+            if (polling.compareAndSet(false, true)) {
+                blocking.run(() -> {
+                    watcher.poll();
+                    return null;
+                }).onComplete(done -> polling.set(false));
+            }
+        });
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops taking requests, lets those in flight finish, then stops the database. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Arbiter is shutting down");
+        try {
+            vertx.close().await();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the HTTP servers did not stop cleanly", e);
+        }
+        try {
+            database.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "the database did not close cleanly", e);
+        }
+        LOG.info("Arbiter stopped");
+    }
+}

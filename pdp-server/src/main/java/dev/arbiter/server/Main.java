@@ -1,0 +1,47 @@
+package dev.arbiter.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/** Starts Arbiter from environment variables and stops it gracefully on SIGTERM / Ctrl-C. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
+        configureLogging();
+        ServerConfig config;
+        try {
+            config = ServerConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("arbiter: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            ArbiterServer server = ArbiterServer.start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "arbiter-shutdown"));
+        } catch (Exception e) {
+            Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "Arbiter could not start: " + e.getMessage(), e);
+            System.exit(1);
+        }
+    }
+
+    /** One-line log records, unless the operator passed their own java.util.logging configuration. */
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (InputStream config = Main.class.getResourceAsStream("/arbiter-logging.properties")) {
+            LogManager.getLogManager().readConfiguration(config);
+        } catch (IOException e) {
+            System.err.println("arbiter: could not configure logging: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.arbiter.server.engine;
+
+import dev.arbiter.store.StoredPolicy;
+import java.util.List;
+
+/** A stored policy with its rules compiled, in rule order. */
+public record CompiledPolicy(StoredPolicy stored, List<CompiledRule> rules) {
+
+    public CompiledPolicy {
+        rules = List.copyOf(rules);
+    }
+
+    public String id() {
+        return stored.id();
+    }
+
+    public String service() {
+        return stored.policy().service();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.arbiter.server.engine;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+
+/** A compiled CEL condition, shared by every rule whose condition has the same source. */
+public final class Condition {
+
+    private final String source;
+    private final CelRuntime.Program program;
+    private final String compileError;
+
+    private Condition(String source, CelRuntime.Program program, String compileError) {
+        this.source = source;
+        this.program = program;
+        this.compileError = compileError;
+    }
+
+    static Condition compiled(String source, CelRuntime.Program program) {
+        return new Condition(source, program, null);
+    }
+
+    /** A condition that could not be compiled: every evaluation fails with {@code compileError}. */
+    static Condition failing(String source, String compileError) {
+        return new Condition(source, null, compileError);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Evaluates against one request; never throws: every failure is a {@link ConditionResult.Failed}. */
+    ConditionResult evaluate(ConditionInput input) {
+        if (program == null) {
+            return new ConditionResult.Failed(compileError);
+        }
+        Object value;
+        try {
+            value = program.eval(input);
+        } catch (CelEvaluationException e) {
+            return new ConditionResult.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return new ConditionResult.Failed("evaluation failed: " + e);
+        }
+        if (value instanceof Boolean bool) {
+            return ConditionResult.of(bool);
+        }
+        return new ConditionResult.Failed("the condition produced " + describe(value) + ", not a bool");
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "no value" : "a value of type " + value.getClass().getSimpleName();
+    }
+}

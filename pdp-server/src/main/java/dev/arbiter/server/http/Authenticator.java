@@ -1,0 +1,61 @@
+package dev.arbiter.server.http;
+
+import dev.arbiter.server.auth.ApiKey;
+import dev.arbiter.server.auth.KeyRegistry;
+import dev.arbiter.server.auth.Role;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+
+/** Bearer-token authentication (401) and role checks (403) for {@code /v1/**}. */
+final class Authenticator implements Handler<RoutingContext> {
+
+    private static final String CALLER = "arbiter.caller";
+    private static final String BEARER = "bearer ";
+
+    private final KeyRegistry keys;
+
+    Authenticator(KeyRegistry keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            ctx.fail(new ApiException(401, "unauthorized", "missing Authorization: Bearer <token> header"));
+            return;
+        }
+        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            ctx.fail(new ApiException(401, "unauthorized", "the Authorization header must be 'Bearer <token>'"));
+            return;
+        }
+        ApiKey key = keys.authenticate(header.substring(BEARER.length()).trim());
+        if (key == null) {
+            ctx.fail(new ApiException(401, "unauthorized", "unknown or revoked token"));
+            return;
+        }
+        ctx.put(CALLER, key);
+        ctx.next();
+    }
+
+    /** Lets the request through when its key has one of {@code roles} (admin has them all). */
+    static Handler<RoutingContext> requireAny(Role... roles) {
+        String names = String.join(" or ", Arrays.stream(roles).map(Role::json).toList());
+        return ctx -> {
+            ApiKey key = caller(ctx);
+            for (Role role : roles) {
+                if (key.may(role)) {
+                    ctx.next();
+                    return;
+                }
+            }
+            ctx.fail(new ApiException(403, "forbidden", "key '" + key.name() + "' lacks the role " + names));
+        };
+    }
+
+    static ApiKey caller(RoutingContext ctx) {
+        return ctx.get(CALLER);
+    }
+}

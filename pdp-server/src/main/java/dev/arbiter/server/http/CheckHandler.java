@@ -1,0 +1,53 @@
+package dev.arbiter.server.http;
+
+import dev.arbiter.server.engine.CheckRequest;
+import dev.arbiter.server.engine.DecisionEngine;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@code POST /v1/check} and {@code POST /v1/check/batch}: decided on the event loop, in memory. */
+final class CheckHandler {
+
+    private final DecisionEngine engine;
+    private final RevisionGate gate;
+
+    CheckHandler(DecisionEngine engine, RevisionGate gate) {
+        this.engine = engine;
+        this.gate = gate;
+    }
+
+    void check(RoutingContext ctx) {
+        CheckRequest request = CheckRequestReader.readCheck(ctx.body().buffer());
+        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request)));
+    }
+
+    void batch(RoutingContext ctx) {
+        List<CheckRequest> requests = CheckRequestReader.readBatch(ctx.body().buffer());
+        long minRevision = requests.stream().mapToLong(CheckRequest::minRevision).max().orElse(0);
+        whenFresh(ctx, minRevision, () -> {
+            List<DecisionJson.Answer> answers = new ArrayList<>(requests.size());
+            for (CheckRequest request : requests) {
+                answers.add(decide(request));
+            }
+            return DecisionJson.batch(answers);
+        });
+    }
+
+    private DecisionJson.Answer decide(CheckRequest request) {
+        return new DecisionJson.Answer(DecisionIds.next(), engine.decide(request));
+    }
+
+    /** Answers at once when the engine is fresh enough (the usual case), else after the gate opens. */
+    private void whenFresh(RoutingContext ctx, long minRevision, Supplier<Buffer> answer) {
+        if (gate.isFreshEnough(minRevision)) {
+            Responses.json(ctx, 200, answer.get());
+            return;
+        }
+        gate.await(minRevision)
+                .onSuccess(ignored -> Responses.json(ctx, 200, answer.get()))
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,303 @@
+package dev.arbiter.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.arbiter.server.engine.CheckRequest;
+import dev.arbiter.server.engine.Principal;
+import dev.arbiter.server.engine.Resource;
+import dev.arbiter.store.PolicyJson;
+import dev.cel.common.values.NullValue;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses check requests by streaming straight into the request records, with values already in
+ * CEL form (Long, Double, String, Boolean, CEL null, lists, maps). Strict: unknown fields,
+ * duplicate keys and wrong types are 400s whose path is only computed when there is an error.
+ */
+final class CheckRequestReader {
+
+    static final int MAX_BATCH = 1_000;
+    static final int MAX_DEPTH = 32;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private CheckRequestReader() {}
+
+    static CheckRequest readCheck(Buffer body) {
+        try (JsonParser parser = FACTORY.createParser(bytes(body))) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "a JSON object");
+            CheckRequest request = readCheckObject(parser);
+            expectEnd(parser);
+            return request;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "malformed_json", PolicyJson.malformedMessage(e));
+        } catch (IOException e) {
+            throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    static List<CheckRequest> readBatch(Buffer body) {
+        try (JsonParser parser = FACTORY.createParser(bytes(body))) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "a JSON object");
+            List<CheckRequest> checks = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if (!"checks".equals(parser.currentName())) {
+                    throw invalid(parser, "unknown field");
+                }
+                expect(parser, parser.nextToken(), JsonToken.START_ARRAY, "an array of checks");
+                checks = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (checks.size() == MAX_BATCH) {
+                        throw ApiException.badRequest("checks", "a batch holds at most " + MAX_BATCH + " checks");
+                    }
+                    expect(parser, parser.currentToken(), JsonToken.START_OBJECT, "a check object");
+                    checks.add(readCheckObject(parser));
+                }
+            }
+            expectEnd(parser);
+            if (checks == null) {
+                throw ApiException.badRequest("checks", "is required");
+            }
+            return checks;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "malformed_json", PolicyJson.malformedMessage(e));
+        } catch (IOException e) {
+            throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] bytes(Buffer body) {
+        if (body == null || body.length() == 0) {
+            throw new ApiException(400, "malformed_json", "the request body is empty; a JSON document is required");
+        }
+        return body.getBytes();
+    }
+
+    /** Reads one check; the parser is on its START_OBJECT and is left on its END_OBJECT. */
+    private static CheckRequest readCheckObject(JsonParser parser) throws IOException {
+        Principal principal = null;
+        String action = null;
+        Resource resource = null;
+        Map<String, Object> context = Map.of();
+        long minRevision = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "principal" -> principal = readPrincipal(parser, value);
+                case "action" -> action = requiredString(parser, value);
+                case "resource" -> resource = readResource(parser, value);
+                case "context" -> context = optionalObject(parser, value);
+                case "minRevision" -> minRevision = readRevision(parser, value);
+                default -> throw invalid(parser, "unknown field");
+            }
+        }
+        if (principal == null) {
+            throw missing(parser, "principal");
+        }
+        if (action == null) {
+            throw missing(parser, "action");
+        }
+        if (resource == null) {
+            throw missing(parser, "resource");
+        }
+        return new CheckRequest(principal, action, resource, context, minRevision);
+    }
+
+    private static Principal readPrincipal(JsonParser parser, JsonToken token) throws IOException {
+        expect(parser, token, JsonToken.START_OBJECT, "an object");
+        String id = null;
+        List<String> roles = List.of();
+        Map<String, Object> attr = Map.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "id" -> id = requiredString(parser, value);
+                case "roles" -> roles = readRoles(parser, value);
+                case "attr" -> attr = optionalObject(parser, value);
+                default -> throw invalid(parser, "unknown field");
+            }
+        }
+        if (id == null) {
+            throw missing(parser, "id");
+        }
+        return new Principal(id, roles, attr);
+    }
+
+    private static Resource readResource(JsonParser parser, JsonToken token) throws IOException {
+        expect(parser, token, JsonToken.START_OBJECT, "an object");
+        String service = null;
+        String kind = "";
+        String id = "";
+        Map<String, Object> attr = Map.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "service" -> service = requiredString(parser, value);
+                case "kind" -> kind = optionalString(parser, value);
+                case "id" -> id = optionalString(parser, value);
+                case "attr" -> attr = optionalObject(parser, value);
+                default -> throw invalid(parser, "unknown field");
+            }
+        }
+        if (service == null) {
+            throw missing(parser, "service");
+        }
+        return new Resource(service, kind, id, attr);
+    }
+
+    private static String requiredString(JsonParser parser, JsonToken token) throws IOException {
+        expect(parser, token, JsonToken.VALUE_STRING, "a non-empty string");
+        String value = parser.getText();
+        if (value.isEmpty()) {
+            throw invalid(parser, "must be a non-empty string");
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return "";
+        }
+        expect(parser, token, JsonToken.VALUE_STRING, "a string");
+        return parser.getText();
+    }
+
+    private static List<String> readRoles(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(parser, token, JsonToken.START_ARRAY, "an array of strings");
+        List<String> roles = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            expect(parser, parser.currentToken(), JsonToken.VALUE_STRING, "a string");
+            roles.add(parser.getText());
+        }
+        return Collections.unmodifiableList(roles);
+    }
+
+    private static long readRevision(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                || parser.getLongValue() < 0) {
+            throw invalid(parser, "must be a non-negative integer revision");
+        }
+        return parser.getLongValue();
+    }
+
+    private static Map<String, Object> optionalObject(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return Map.of();
+        }
+        expect(parser, token, JsonToken.START_OBJECT, "an object");
+        return readObject(parser);
+    }
+
+    /** Reads the members of an object whose START_OBJECT is current. */
+    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+        Map<String, Object> members = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            members.put(name, readValue(parser, parser.nextToken()));
+        }
+        return Collections.unmodifiableMap(members);
+    }
+
+    /** Any JSON value, in the form CEL expects. */
+    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> {
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw invalid(parser, "integer out of the 64-bit range");
+                }
+                yield parser.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> NullValue.NULL_VALUE;
+            case START_ARRAY -> {
+                List<Object> elements = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    elements.add(readValue(parser, next));
+                }
+                yield Collections.unmodifiableList(elements);
+            }
+            case START_OBJECT -> readObject(parser);
+            default -> throw invalid(parser, "unexpected " + token);
+        };
+    }
+
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String description) {
+        if (actual != expected) {
+            throw invalid(parser, "must be " + description + ", found " + describe(actual));
+        }
+    }
+
+    private static void expectEnd(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            throw new ApiException(400, "malformed_json", "malformed JSON: content after the end of the document");
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString();
+        };
+    }
+
+    /** After an object's END_OBJECT the parser's context is already the object's parent. */
+    private static ApiException missing(JsonParser parser, String field) {
+        String parent = path(parser.getParsingContext());
+        return ApiException.badRequest(parent.isEmpty() ? field : parent + "." + field, "is required");
+    }
+
+    private static ApiException invalid(JsonParser parser, String message) {
+        return ApiException.badRequest(path(parser.getParsingContext()), message);
+    }
+
+    /** The dotted path of the parser's position, e.g. {@code checks[2].principal.attr.tags[0]}. */
+    private static String path(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = path(context.getParent());
+        if (context.inArray()) {
+            // Right after its START_ARRAY an array has no current element: the path is the array's.
+            return context.getEntryCount() == 0 ? parent : parent + "[" + context.getCurrentIndex() + "]";
+        }
+        String name = context.getCurrentName();
+        if (name == null) {
+            return parent;
+        }
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+}

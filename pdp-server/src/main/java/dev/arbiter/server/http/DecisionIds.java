@@ -1,0 +1,18 @@
+package dev.arbiter.server.http;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Decision ids: UUIDv7, so ids sort by time and index well in the decision log. */
+final class DecisionIds {
+
+    private DecisionIds() {}
+
+    static UUID next() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long millis = System.currentTimeMillis();
+        long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.arbiter.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.arbiter.server.engine.Decision;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes decision answers straight to bytes, without a JSON tree. */
+final class DecisionJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private DecisionJson() {}
+
+    /** One decision and the id it is logged under. */
+    record Answer(UUID decisionId, Decision decision) {}
+
+    static Buffer single(Answer answer) {
+        return write(256, generator -> answer(generator, answer));
+    }
+
+    static Buffer batch(List<Answer> answers) {
+        return write(64 + 256 * answers.size(), generator -> {
+            generator.writeStartObject();
+            generator.writeArrayFieldStart("results");
+            for (Answer answer : answers) {
+                answer(generator, answer);
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        });
+    }
+
+    private static void answer(JsonGenerator generator, Answer answer) throws IOException {
+        Decision decision = answer.decision();
+        generator.writeStartObject();
+        generator.writeStringField("decisionId", answer.decisionId().toString());
+        generator.writeBooleanField("allow", decision.allow());
+        generator.writeStringField("policy", decision.policy());
+        generator.writeStringField("rule", decision.rule());
+        generator.writeNumberField("revision", decision.revision());
+        generator.writeStringField("reason", decision.reason());
+        generator.writeEndObject();
+    }
+
+    @FunctionalInterface
+    private interface Writing {
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
+    private static Buffer write(int sizeHint, Writing writing) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
+        try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+            writing.writeTo(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Buffer.buffer(bytes.toByteArray());
+    }
+}

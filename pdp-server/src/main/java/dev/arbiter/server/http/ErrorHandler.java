@@ -1,0 +1,70 @@
+package dev.arbiter.server.http;
+
+import dev.arbiter.store.InvalidDocumentException;
+import dev.arbiter.store.PolicyNotFoundException;
+import dev.arbiter.store.PreconditionFailedException;
+import dev.arbiter.store.StoreUnavailableException;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure into the JSON error envelope with the right status. */
+final class ErrorHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorHandler.class.getName());
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ApiException error = translate(ctx.failure(), ctx.statusCode());
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        if (error.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        Responses.json(ctx, error.status(), Responses.error(error));
+    }
+
+    static ApiException translate(Throwable failure, int status) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure instanceof InvalidDocumentException invalid) {
+            return new ApiException(400, invalid.code(), invalid.getMessage(), invalid.problems());
+        }
+        if (failure instanceof PreconditionFailedException precondition) {
+            return new ApiException(412, "precondition_failed", precondition.getMessage());
+        }
+        if (failure instanceof PolicyNotFoundException notFound) {
+            return ApiException.notFound(notFound.getMessage());
+        }
+        if (failure instanceof StoreUnavailableException unavailable) {
+            LOG.log(Level.WARNING, "store unavailable", unavailable);
+            return new ApiException(503, "store_unavailable",
+                    "the policy store is unavailable; nothing was changed, retry later");
+        }
+        if (failure instanceof HttpException http) {
+            return byStatus(http.getStatusCode());
+        }
+        if (failure == null && status >= 400 && status < 500) {
+            return byStatus(status);
+        }
+        LOG.log(Level.SEVERE, "unexpected failure", failure);
+        return new ApiException(500, "internal_error", "an unexpected error occurred; it has been logged");
+    }
+
+    private static ApiException byStatus(int status) {
+        return switch (status) {
+            case 404 -> ApiException.notFound("no such endpoint");
+            case 405 -> new ApiException(405, "method_not_allowed", "this endpoint does not support that method");
+            case 413 -> new ApiException(413, "payload_too_large",
+                    "the request body is larger than " + ApiRouter.MAX_BODY_BYTES + " bytes");
+            case 415 -> new ApiException(415, "unsupported_media_type", "unsupported content type");
+            default -> new ApiException(status, "invalid_request", "the request is not valid");
+        };
+    }
+}

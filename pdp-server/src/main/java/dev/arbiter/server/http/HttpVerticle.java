@@ -1,0 +1,44 @@
+package dev.arbiter.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+
+/** One HTTP server on one event loop; the server deploys one per core, all on the same port. */
+public final class HttpVerticle extends VerticleBase {
+
+    /** How long a stopping server lets requests in flight finish. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final Services services;
+    private final String host;
+    private final int port;
+    private HttpServer server;
+
+    public HttpVerticle(Services services, String host, int port) {
+        this.services = services;
+        this.host = host;
+        this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHandle100ContinueAutomatically(true)
+                .setIdleTimeout(120);
+        server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services));
+        return server.listen(port, host);
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server.shutdown(SHUTDOWN_GRACE);
+    }
+
+    /** The port actually bound (differs from the configured one when that is 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.arbiter.server.sync;
+
+import dev.arbiter.server.engine.CompiledPolicy;
+import dev.arbiter.server.engine.DecisionEngine;
+import dev.arbiter.server.engine.PolicyCompiler;
+import dev.arbiter.server.engine.PolicySet;
+import dev.arbiter.store.PolicyChanges;
+import dev.arbiter.store.PolicyListing;
+import dev.arbiter.store.PolicyRepository;
+import dev.arbiter.store.StoredPolicy;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the engine's policy set equal to the store: a full load at start, then only what changed
+ * since the revision the engine holds. Refreshes are serialised, so revisions only move forward.
+ * Blocking: runs on worker threads.
+ */
+public final class PolicySync {
+
+    private final PolicyRepository repository;
+    private final PolicyCompiler compiler;
+    private final DecisionEngine engine;
+
+    public PolicySync(PolicyRepository repository, PolicyCompiler compiler, DecisionEngine engine) {
+        this.repository = repository;
+        this.compiler = compiler;
+        this.engine = engine;
+    }
+
+    public synchronized void loadAll() {
+        PolicyListing listing = repository.list(Optional.empty());
+        engine.install(PolicySet.of(listing.revision(), compile(listing.policies())));
+    }
+
+    /** Brings the engine up to the store's current revision; answers the revision it holds afterwards. */
+    public synchronized long catchUp() {
+        PolicySet current = engine.policies();
+        PolicyChanges changes = repository.changesSince(current.revision());
+        if (changes.revision() > current.revision()) {
+            engine.install(current.with(changes.revision(), compile(changes.written()), changes.deleted()));
+        }
+        return engine.policies().revision();
+    }
+
+    private List<CompiledPolicy> compile(List<StoredPolicy> policies) {
+        return policies.stream().map(compiler::compile).toList();
+    }
+}
