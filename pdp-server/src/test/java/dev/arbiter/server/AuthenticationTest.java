@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.auth.Tokens;
 import dev.arbiter.server.testing.ApiClient;
+import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.TestServer;
 import dev.arbiter.store.TestDatabases;
 import java.sql.Connection;
@@ -16,24 +17,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthenticationTest {
+
+    @RegisterExtension
+    static final ArbiterExtension arbiter = new ArbiterExtension();
 
     static TestServer server;
     static ApiClient admin;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void clients() {
+        server = arbiter.server();
+        admin = arbiter.admin();
     }
 
     @Test

@@ -7,31 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.testing.ApiClient;
-import dev.arbiter.server.testing.TestServer;
+import dev.arbiter.server.testing.ArbiterExtension;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CheckApiTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final ArbiterExtension arbiter = new ArbiterExtension();
+
     static ApiClient admin;
     static ApiClient checker;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-        checker = server.client(server.createKey("checker", "check"));
+    static void writeTheExamplePolicy() {
+        admin = arbiter.admin();
+        checker = arbiter.clientWithRoles("checker", "check");
         assertEquals(201, admin.put("/v1/policies/payments-api", Policies.PAYMENTS_API).status());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -5,28 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.testing.ApiClient;
-import dev.arbiter.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.arbiter.server.testing.ArbiterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every malformed or invalid policy write answers a clear 4xx and stores nothing. */
 class InvalidPolicyTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final ArbiterExtension arbiter = new ArbiterExtension();
+
     static ApiClient admin;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void clients() {
+        admin = arbiter.admin();
     }
 
     /** Writes {@code body} as policy "p" and checks the answer and that nothing changed. */

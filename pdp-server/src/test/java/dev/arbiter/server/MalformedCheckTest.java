@@ -5,28 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.server.testing.ApiClient;
-import dev.arbiter.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.arbiter.server.testing.ArbiterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Malformed decision requests answer 400 with the offending path; never a 5xx. */
 class MalformedCheckTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final ArbiterExtension arbiter = new ArbiterExtension();
+
     static ApiClient checker;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        checker = server.client(server.createKey("checker", "check"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void clients() {
+        checker = arbiter.clientWithRoles("checker", "check");
     }
 
     @ParameterizedTest(name = "{0}")

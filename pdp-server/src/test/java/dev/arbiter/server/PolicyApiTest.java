@@ -6,27 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.testing.ApiClient;
-import dev.arbiter.server.testing.TestServer;
+import dev.arbiter.server.testing.ArbiterExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PolicyApiTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final ArbiterExtension arbiter = new ArbiterExtension();
+
     static ApiClient admin;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void clients() {
+        admin = arbiter.admin();
     }
 
     static long revision() {

@@ -1,7 +1,7 @@
 package dev.arbiter.store;
 
 /** What a rule decides when it applies and its condition holds. */
-public enum Effect {
+public enum Effect implements JsonEnum {
     ALLOW("allow"),
     DENY("deny");
 
@@ -11,18 +11,8 @@ public enum Effect {
         this.json = json;
     }
 
-    /** The spelling used in policy documents. */
+    @Override
     public String json() {
         return json;
-    }
-
-    /** The effect spelled {@code json}, or null when there is none. */
-    public static Effect fromJson(String json) {
-        for (Effect effect : values()) {
-            if (effect.json.equals(json)) {
-                return effect;
-            }
-        }
-        return null;
     }
 }

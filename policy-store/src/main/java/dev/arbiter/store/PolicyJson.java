@@ -98,7 +98,7 @@ public final class PolicyJson {
         if (mode == null) {
             return PolicyMode.ENFORCE;
         }
-        PolicyMode parsed = PolicyMode.fromJson(mode);
+        PolicyMode parsed = JsonEnum.fromJson(PolicyMode.class, mode);
         if (parsed == null) {
             problems.add(Problem.at(JsonFields.child(path, "mode"), "must be \"enforce\" or \"dry_run\""));
             return PolicyMode.ENFORCE;
@@ -113,7 +113,7 @@ public final class PolicyJson {
         }
         String name = fields.requiredString("name");
         String effectText = fields.requiredString("effect");
-        Effect effect = Effect.fromJson(effectText);
+        Effect effect = JsonEnum.fromJson(Effect.class, effectText);
         if (effect == null && !effectText.isEmpty()) {
             problems.add(Problem.inRule(JsonFields.child(element.path(), "effect"), name, "must be \"allow\" or \"deny\""));
         }

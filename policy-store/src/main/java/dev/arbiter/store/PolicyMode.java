@@ -1,7 +1,7 @@
 package dev.arbiter.store;
 
 /** Whether a policy decides live traffic or is only watched. */
-public enum PolicyMode {
+public enum PolicyMode implements JsonEnum {
     /** The policy's rules take part in every decision. */
     ENFORCE("enforce"),
     /** The policy is evaluated on live traffic but never changes a decision. */
@@ -13,18 +13,8 @@ public enum PolicyMode {
         this.json = json;
     }
 
-    /** The spelling used in policy documents. */
+    @Override
     public String json() {
         return json;
-    }
-
-    /** The mode spelled {@code json}, or null when there is none. */
-    public static PolicyMode fromJson(String json) {
-        for (PolicyMode mode : values()) {
-            if (mode.json.equals(json)) {
-                return mode;
-            }
-        }
-        return null;
     }
 }

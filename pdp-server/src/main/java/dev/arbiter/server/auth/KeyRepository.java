@@ -1,6 +1,7 @@
 package dev.arbiter.server.auth;
 
 import dev.arbiter.store.Jdbc;
+import dev.arbiter.store.JsonEnum;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,7 +103,7 @@ public final class KeyRepository {
     private static Set<Role> roles(Array array) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object value : (Object[]) array.getArray()) {
-            Role role = Role.fromJson((String) value);
+            Role role = JsonEnum.fromJson(Role.class, (String) value);
             if (role != null) {
                 roles.add(role);
             }

@@ -1,7 +1,9 @@
 package dev.arbiter.server.auth;
 
+import dev.arbiter.store.JsonEnum;
+
 /** What an API key may do. */
-public enum Role {
+public enum Role implements JsonEnum {
     /** Call the decision endpoints. */
     CHECK("check"),
     /** Read and write policies. */
@@ -17,17 +19,8 @@ public enum Role {
         this.json = json;
     }
 
+    @Override
     public String json() {
         return json;
-    }
-
-    /** The role spelled {@code json}, or null. */
-    public static Role fromJson(String json) {
-        for (Role role : values()) {
-            if (role.json.equals(json)) {
-                return role;
-            }
-        }
-        return null;
     }
 }

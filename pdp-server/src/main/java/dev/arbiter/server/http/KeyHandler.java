@@ -10,6 +10,7 @@ import dev.arbiter.server.auth.Role;
 import dev.arbiter.server.auth.StoredKey;
 import dev.arbiter.server.auth.Tokens;
 import dev.arbiter.store.InvalidDocumentException;
+import dev.arbiter.store.JsonEnum;
 import dev.arbiter.store.JsonFields;
 import dev.arbiter.store.PolicyJson;
 import dev.arbiter.store.PolicyValidator;
@@ -95,7 +96,7 @@ final class KeyHandler {
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (int i = 0; i < roleNames.size(); i++) {
-            Role role = Role.fromJson(roleNames.get(i));
+            Role role = JsonEnum.fromJson(Role.class, roleNames.get(i));
             if (role == null) {
                 problems.add(Problem.at("roles[" + i + "]", "must be one of check, policy-admin, auditor, admin"));
             } else {
