@@ -9,6 +9,8 @@ import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.http.HttpVerticle;
 import dev.arbiter.server.http.Services;
+import dev.arbiter.server.sync.ChangeFeed;
+import dev.arbiter.server.sync.KeySync;
 import dev.arbiter.server.sync.PolicySync;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.server.sync.StoreWatcher;
@@ -25,19 +27,21 @@ import java.util.logging.Logger;
 /** A running Arbiter: database, engine loaded with the stored policies, HTTP servers on every core. */
 public final class ArbiterServer implements AutoCloseable {
 
-    /** How often the store is polled for changes made elsewhere and for its health. */
+    /** How often the store is polled for its health, and for changes should a notification go missing. */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     private static final int CONDITION_CACHE_SIZE = 100_000;
     private static final Logger LOG = Logger.getLogger(ArbiterServer.class.getName());
 
     private final Database database;
     private final Vertx vertx;
+    private final ChangeFeed feed;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArbiterServer(Database database, Vertx vertx, int port) {
+    private ArbiterServer(Database database, Vertx vertx, ChangeFeed feed, int port) {
         this.database = database;
         this.vertx = vertx;
+        this.feed = feed;
         this.port = port;
     }
 
@@ -60,7 +64,8 @@ public final class ArbiterServer implements AutoCloseable {
         sync.loadAll();
         AdminBootstrap.ensure(config, keyRepository);
         KeyRegistry keys = new KeyRegistry();
-        keys.replaceAll(keyRepository.list());
+        KeySync keySync = new KeySync(keyRepository, keys);
+        keySync.reload();
         Readiness readiness = new Readiness();
         readiness.ready();
 
@@ -68,13 +73,17 @@ public final class ArbiterServer implements AutoCloseable {
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         Services services = new Services(engine, compiler, policyRepository, sync, keyRepository, keys, readiness,
                 blocking);
+        ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
+                keySync);
         try {
             int port = deploy(vertx, services, config);
-            watch(vertx, blocking, new StoreWatcher(sync, keyRepository, keys, readiness));
+            feed.start();
+            watch(vertx, blocking, new StoreWatcher(sync, keySync, readiness));
             LOG.info("Arbiter serves http://" + config.httpHost() + ":" + port + " with " + engine.policies().size()
                     + " policies at revision " + engine.policies().revision() + ", " + database.description());
-            return new ArbiterServer(database, vertx, port);
+            return new ArbiterServer(database, vertx, feed, port);
         } catch (RuntimeException e) {
+            feed.close();
             vertx.close().await();
             throw e;
         }
@@ -120,6 +129,7 @@ public final class ArbiterServer implements AutoCloseable {
             return;
         }
         LOG.info("Arbiter is shutting down");
+        feed.close();
         try {
             vertx.close().await();
         } catch (RuntimeException e) {

@@ -17,6 +17,9 @@ import javax.sql.DataSource;
 /** API keys in PostgreSQL. Blocking: call off the event loop. */
 public final class KeyRepository {
 
+    /** The LISTEN/NOTIFY channel that tells replicas to reload keys. */
+    public static final String CHANGE_CHANNEL = "arbiter_keys";
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
@@ -58,6 +61,7 @@ public final class KeyRepository {
                     if (!rows.next()) {
                         return null;
                     }
+                    notifyChange(connection);
                     return new StoredKey(new ApiKey(name, roles, rows.getObject(1, OffsetDateTime.class).toInstant(),
                             createdBy), tokenHash);
                 }
@@ -81,8 +85,10 @@ public final class KeyRepository {
                 upsert.setBytes(2, tokenHash);
                 upsert.setArray(3, roleArray(connection, roles));
                 upsert.setString(4, createdBy);
-                return upsert.executeUpdate();
+                upsert.executeUpdate();
             }
+            notifyChange(connection);
+            return null;
         });
     }
 
@@ -91,9 +97,21 @@ public final class KeyRepository {
         return Jdbc.write(dataSource, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM api_keys WHERE name = ?")) {
                 delete.setString(1, name);
-                return delete.executeUpdate() > 0;
+                boolean deleted = delete.executeUpdate() > 0;
+                if (deleted) {
+                    notifyChange(connection);
+                }
+                return deleted;
             }
         });
+    }
+
+    /** Delivered at commit, so replicas reload only what is durable. */
+    private static void notifyChange(Connection connection) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+            notify.setString(1, CHANGE_CHANNEL);
+            notify.execute();
+        }
     }
 
     private static Array roleArray(Connection connection, Set<Role> roles) throws SQLException {

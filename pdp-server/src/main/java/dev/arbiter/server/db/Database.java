@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.arbiter.server.ServerConfig;
 import dev.arbiter.store.SchemaMigrations;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -75,6 +79,23 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for work that holds a connection indefinitely
+     * (LISTEN). The caller closes it.
+     */
+    public Connection openDedicatedConnection(String applicationName) throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        if (pool.getUsername() != null) {
+            properties.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            properties.setProperty("password", pool.getPassword());
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }
 
     public String description() {

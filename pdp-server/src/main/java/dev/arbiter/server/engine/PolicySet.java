@@ -8,22 +8,24 @@ import java.util.TreeMap;
 
 /**
  * An immutable snapshot of every policy at one store revision, indexed for decisions. A change
- * makes a new snapshot that rebuilds only the rule tables of the services it touches.
+ * makes a new snapshot that rebuilds only the rule tables of the services it touches and shares
+ * everything else with this one.
  */
 public final class PolicySet {
 
     private final long revision;
-    private final Map<String, CompiledPolicy> byId;
-    private final Map<String, ServicePolicies> byService;
+    private final ShardedMap<String, CompiledPolicy> byId;
+    private final ShardedMap<String, ServicePolicies> byService;
 
-    private PolicySet(long revision, Map<String, CompiledPolicy> byId, Map<String, ServicePolicies> byService) {
+    private PolicySet(long revision, ShardedMap<String, CompiledPolicy> byId,
+            ShardedMap<String, ServicePolicies> byService) {
         this.revision = revision;
         this.byId = byId;
         this.byService = byService;
     }
 
     public static PolicySet empty() {
-        return new PolicySet(0, Map.of(), Map.of());
+        return new PolicySet(0, ShardedMap.empty(), ShardedMap.empty());
     }
 
     public static PolicySet of(long revision, Collection<CompiledPolicy> compiled) {
@@ -32,32 +34,29 @@ public final class PolicySet {
 
     /** A new snapshot at {@code revision} with {@code written} added or replaced and {@code deleted} removed. */
     public PolicySet with(long revision, Collection<CompiledPolicy> written, Collection<String> deleted) {
-        Map<String, CompiledPolicy> nextById = new HashMap<>(byId);
+        Map<String, CompiledPolicy> idChanges = new HashMap<>();
         Map<String, TreeMap<String, CompiledPolicy>> touched = new HashMap<>();
         for (String id : deleted) {
-            remove(id, nextById, touched);
+            remove(id, idChanges, touched);
         }
         for (CompiledPolicy policy : written) {
-            remove(policy.id(), nextById, touched);
-            nextById.put(policy.id(), policy);
+            remove(policy.id(), idChanges, touched);
+            idChanges.put(policy.id(), policy);
             touchedService(policy.service(), touched).put(policy.id(), policy);
         }
-        Map<String, ServicePolicies> nextByService = new HashMap<>(byService);
-        touched.forEach((service, policies) -> {
-            if (policies.isEmpty()) {
-                nextByService.remove(service);
-            } else {
-                nextByService.put(service, ServicePolicies.of(policies));
-            }
-        });
-        return new PolicySet(revision, nextById, nextByService);
+        Map<String, ServicePolicies> serviceChanges = new HashMap<>();
+        touched.forEach((service, policies) ->
+                serviceChanges.put(service, policies.isEmpty() ? null : ServicePolicies.of(policies)));
+        return new PolicySet(revision, byId.with(idChanges), byService.with(serviceChanges));
     }
 
-    private void remove(String id, Map<String, CompiledPolicy> nextById,
+    /** Records the removal of {@code id}, wherever it currently is; null in {@code idChanges} means removed. */
+    private void remove(String id, Map<String, CompiledPolicy> idChanges,
             Map<String, TreeMap<String, CompiledPolicy>> touched) {
-        CompiledPolicy removed = nextById.remove(id);
-        if (removed != null) {
-            touchedService(removed.service(), touched).remove(id);
+        CompiledPolicy current = idChanges.containsKey(id) ? idChanges.get(id) : byId.get(id);
+        if (current != null) {
+            idChanges.put(id, null);
+            touchedService(current.service(), touched).remove(id);
         }
     }
 

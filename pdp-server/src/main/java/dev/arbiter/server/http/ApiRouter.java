@@ -23,7 +23,7 @@ public final class ApiRouter {
         router.route("/v1/*").handler(new Authenticator(services.keys()));
 
         CheckHandler checks = new CheckHandler(services.engine(),
-                new RevisionGate(services.engine(), services.sync(), services.blocking()));
+                new RevisionGate(vertx, services.engine(), services.sync(), services.blocking()));
         router.post("/v1/check").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::check);
         router.post("/v1/check/batch").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::batch);
 

@@ -5,7 +5,12 @@ import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.sync.Readiness;
 import io.vertx.ext.web.RoutingContext;
 
-/** Liveness and readiness probes; neither needs a token nor touches the database. */
+/**
+ * Liveness and readiness probes; neither needs a token nor touches the database. A degraded
+ * replica (database unreachable, deciding on the policies loaded last) is not ready, unless the
+ * probe asks with {@code ?allowDegraded=true}: load balancers that should keep such replicas in
+ * rotation during a database outage use that form.
+ */
 final class HealthHandler {
 
     private final Readiness readiness;
@@ -32,6 +37,8 @@ final class HealthHandler {
         if (reason != null) {
             json.put("reason", reason);
         }
-        Responses.json(ctx, status == Readiness.Status.READY ? 200 : 503, json);
+        boolean serving = status == Readiness.Status.READY
+                || (status == Readiness.Status.DEGRADED && "true".equals(ctx.queryParams().get("allowDegraded")));
+        Responses.json(ctx, serving ? 200 : 503, json);
     }
 }

@@ -10,6 +10,7 @@ import dev.arbiter.store.PolicyRepository;
 import dev.arbiter.store.StoredPolicy;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Keeps the engine's policy set equal to the store: a full load at start, then only what changed
@@ -17,6 +18,8 @@ import java.util.Optional;
  * Blocking: runs on worker threads.
  */
 public final class PolicySync {
+
+    private static final Logger LOG = Logger.getLogger(PolicySync.class.getName());
 
     private final PolicyRepository repository;
     private final PolicyCompiler compiler;
@@ -33,17 +36,26 @@ public final class PolicySync {
         engine.install(PolicySet.of(listing.revision(), compile(listing.policies())));
     }
 
-    /** Brings the engine up to the store's current revision; answers the revision it holds afterwards. */
+    /**
+     * Brings the engine up to the store's current revision; answers the revision it holds
+     * afterwards. A store whose revision went backwards (a failover that lost the last writes, a
+     * restored backup) no longer matches what the engine holds, so everything is reloaded.
+     */
     public synchronized long catchUp() {
         PolicySet current = engine.policies();
         PolicyChanges changes = repository.changesSince(current.revision());
         if (changes.revision() > current.revision()) {
             engine.install(current.with(changes.revision(), compile(changes.written()), changes.deleted()));
+        } else if (changes.revision() < current.revision()) {
+            LOG.warning("the store is at revision " + changes.revision() + ", behind the " + current.revision()
+                    + " held here; reloading every policy");
+            loadAll();
         }
         return engine.policies().revision();
     }
 
+    /** Compiles on every core: type-checking CEL dominates a cold start with many distinct conditions. */
     private List<CompiledPolicy> compile(List<StoredPolicy> policies) {
-        return policies.stream().map(compiler::compile).toList();
+        return policies.parallelStream().map(compiler::compile).toList();
     }
 }

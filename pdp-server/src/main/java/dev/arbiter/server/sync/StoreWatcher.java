@@ -1,26 +1,22 @@
 package dev.arbiter.server.sync;
 
-import dev.arbiter.server.auth.KeyRegistry;
-import dev.arbiter.server.auth.KeyRepository;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Polls the store: catches the policy set up with writes made through other replicas, reloads
- * API keys so revocations everywhere take effect, and reports whether the database answers.
+ * Polls the store: the fallback behind the {@link ChangeFeed} for writes made through other
+ * replicas and key revocations, and the judge of whether the database answers.
  */
 public final class StoreWatcher {
 
     private static final Logger LOG = Logger.getLogger(StoreWatcher.class.getName());
 
     private final PolicySync policies;
-    private final KeyRepository keyRepository;
-    private final KeyRegistry keys;
+    private final KeySync keys;
     private final Readiness readiness;
 
-    public StoreWatcher(PolicySync policies, KeyRepository keyRepository, KeyRegistry keys, Readiness readiness) {
+    public StoreWatcher(PolicySync policies, KeySync keys, Readiness readiness) {
         this.policies = policies;
-        this.keyRepository = keyRepository;
         this.keys = keys;
         this.readiness = readiness;
     }
@@ -29,7 +25,7 @@ public final class StoreWatcher {
     public void poll() {
         try {
             policies.catchUp();
-            keys.replaceAll(keyRepository.list());
+            keys.reload();
             if (readiness.status() == Readiness.Status.DEGRADED) {
                 LOG.info("the database answers again");
             }

@@ -1,0 +1,20 @@
+package dev.arbiter.server.sync;
+
+import dev.arbiter.server.auth.KeyRegistry;
+import dev.arbiter.server.auth.KeyRepository;
+
+/** Keeps the in-memory key registry equal to the stored keys. Blocking: runs on worker threads. */
+public final class KeySync {
+
+    private final KeyRepository repository;
+    private final KeyRegistry registry;
+
+    public KeySync(KeyRepository repository, KeyRegistry registry) {
+        this.repository = repository;
+        this.registry = registry;
+    }
+
+    public void reload() {
+        registry.replaceAll(repository.list());
+    }
+}
