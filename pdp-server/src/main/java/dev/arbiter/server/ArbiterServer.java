@@ -72,14 +72,14 @@ public final class ArbiterServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         Services services = new Services(engine, compiler, policyRepository, sync, keyRepository, keys, readiness,
-                blocking);
+                blocking, config.tls());
         ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
                 keySync);
         try {
             int port = deploy(vertx, services, config);
             feed.start();
             watch(vertx, blocking, new StoreWatcher(sync, keySync, readiness));
-            LOG.info("Arbiter serves http://" + config.httpHost() + ":" + port + " with " + engine.policies().size()
+            LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":" + port + " with " + engine.policies().size()
                     + " policies at revision " + engine.policies().revision() + ", " + database.description());
             return new ArbiterServer(database, vertx, feed, port);
         } catch (RuntimeException e) {

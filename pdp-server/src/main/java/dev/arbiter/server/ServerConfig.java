@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param dbUrl JDBC URL of an external PostgreSQL; empty to run the embedded one in {@code dataDir}
  * @param adminToken bootstrap token with role admin, ensured at every start
+ * @param tls HTTPS settings; empty for plain HTTP
  */
 public record ServerConfig(
         String httpHost,
@@ -17,7 +18,8 @@ public record ServerConfig(
         Optional<String> dbUser,
         Optional<String> dbPassword,
         Path dataDir,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        Optional<TlsConfig> tls) {
 
     public static final int DEFAULT_PORT = 8700;
     /** Bootstrap tokens shorter than this are refused: the admin key guards everything. */
@@ -42,7 +44,8 @@ public record ServerConfig(
                 present(env, "ARBITER_DB_USER"),
                 present(env, "ARBITER_DB_PASSWORD"),
                 Path.of(env.getOrDefault("ARBITER_DATA_DIR", "./arbiter-data")),
-                present(env, "ARBITER_ADMIN_TOKEN"));
+                present(env, "ARBITER_ADMIN_TOKEN"),
+                TlsConfig.fromEnvironment(env));
     }
 
     private static int port(String value) {

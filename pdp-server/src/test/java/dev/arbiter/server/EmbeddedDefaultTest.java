@@ -29,7 +29,7 @@ class EmbeddedDefaultTest {
 
     private ServerConfig embeddedConfig(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, Optional.empty(), Optional.empty(), Optional.empty(), dataDir,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     @Test

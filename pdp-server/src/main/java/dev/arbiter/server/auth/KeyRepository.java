@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -32,11 +33,12 @@ public final class KeyRepository {
         return Jdbc.read(dataSource, connection -> {
             List<StoredKey> keys = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT name, roles, created_at, created_by, token_hash FROM api_keys ORDER BY name");
+                    "SELECT name, roles, created_at, created_by, identity, token_hash FROM api_keys ORDER BY name");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     keys.add(new StoredKey(new ApiKey(rows.getString(1), roles(rows.getArray(2)),
-                            rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4)), rows.getBytes(5)));
+                            rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4),
+                            Optional.ofNullable(rows.getString(5))), rows.getBytes(6)));
                 }
             }
             return keys;
@@ -48,22 +50,24 @@ public final class KeyRepository {
      *
      * @return the stored key, or null when a key with that name exists
      */
-    public StoredKey create(String name, Set<Role> roles, byte[] tokenHash, String createdBy) {
+    public StoredKey create(String name, Set<Role> roles, Optional<String> identity, byte[] tokenHash,
+            String createdBy) {
         return Jdbc.write(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO api_keys (name, token_hash, roles, created_by) VALUES (?, ?, ?, ?)"
+                    "INSERT INTO api_keys (name, token_hash, roles, created_by, identity) VALUES (?, ?, ?, ?, ?)"
                             + " ON CONFLICT (name) DO NOTHING RETURNING created_at")) {
                 insert.setString(1, name);
                 insert.setBytes(2, tokenHash);
                 insert.setArray(3, roleArray(connection, roles));
                 insert.setString(4, createdBy);
+                insert.setString(5, identity.orElse(null));
                 try (ResultSet rows = insert.executeQuery()) {
                     if (!rows.next()) {
                         return null;
                     }
                     notifyChange(connection);
                     return new StoredKey(new ApiKey(name, roles, rows.getObject(1, OffsetDateTime.class).toInstant(),
-                            createdBy), tokenHash);
+                            createdBy, identity), tokenHash);
                 }
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -80,7 +84,7 @@ public final class KeyRepository {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO api_keys (name, token_hash, roles, created_by) VALUES (?, ?, ?, ?)"
                             + " ON CONFLICT (name) DO UPDATE SET token_hash = excluded.token_hash,"
-                            + " roles = excluded.roles")) {
+                            + " roles = excluded.roles, identity = NULL")) {
                 upsert.setString(1, name);
                 upsert.setBytes(2, tokenHash);
                 upsert.setArray(3, roleArray(connection, roles));

@@ -1,5 +1,6 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.server.TlsConfig;
 import dev.arbiter.server.auth.Role;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -37,7 +38,8 @@ public final class ApiRouter {
         router.delete("/v1/policies/:id").handler(Authenticator.requireAny(Role.POLICY_ADMIN))
                 .handler(policies::delete);
 
-        KeyHandler keys = new KeyHandler(services.keyRepository(), services.keys(), services.blocking());
+        KeyHandler keys = new KeyHandler(services.keyRepository(), services.keys(), services.blocking(),
+                services.tls().map(TlsConfig::requiresClientCertificates).orElse(false));
         router.post("/v1/keys").handler(Authenticator.requireAny(Role.ADMIN)).handler(keys::create);
         router.get("/v1/keys").handler(Authenticator.requireAny(Role.ADMIN)).handler(keys::list);
         router.delete("/v1/keys/:name").handler(Authenticator.requireAny(Role.ADMIN)).handler(keys::delete);

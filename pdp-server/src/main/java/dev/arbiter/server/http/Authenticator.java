@@ -8,7 +8,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 
-/** Bearer-token authentication (401) and role checks (403) for {@code /v1/**}. */
+/**
+ * Bearer-token authentication (401) and role checks (403) for {@code /v1/**}. A key bound to a
+ * client identity is accepted only with a client certificate carrying it, so a stolen token is
+ * useless without the workload's certificate.
+ */
 final class Authenticator implements Handler<RoutingContext> {
 
     private static final String CALLER = "arbiter.caller";
@@ -34,6 +38,11 @@ final class Authenticator implements Handler<RoutingContext> {
         ApiKey key = keys.authenticate(header.substring(BEARER.length()).trim());
         if (key == null) {
             ctx.fail(new ApiException(401, "unauthorized", "unknown or revoked token"));
+            return;
+        }
+        if (key.identity().isPresent() && !ClientIdentities.of(ctx.request()).contains(key.identity().get())) {
+            ctx.fail(new ApiException(401, "unauthorized", "key '" + key.name() + "' is bound to the client identity "
+                    + key.identity().get() + "; present that workload's certificate"));
             return;
         }
         ctx.put(CALLER, key);

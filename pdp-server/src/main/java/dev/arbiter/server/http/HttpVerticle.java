@@ -2,8 +2,12 @@ package dev.arbiter.server.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import dev.arbiter.server.TlsConfig;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.time.Duration;
 
 /** One HTTP server on one event loop; the server deploys one per core, all on the same port. */
@@ -28,8 +32,18 @@ public final class HttpVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions()
                 .setHandle100ContinueAutomatically(true)
                 .setIdleTimeout(120);
+        services.tls().ifPresent(tls -> enableTls(options, tls));
         server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services));
         return server.listen(port, host);
+    }
+
+    private static void enableTls(HttpServerOptions options, TlsConfig tls) {
+        options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.certificate().toString())
+                .setKeyPath(tls.key().toString()));
+        tls.clientCa().ifPresent(ca -> options
+                .setTrustOptions(new PemTrustOptions().addCertPath(ca.toString()))
+                .setClientAuth(ClientAuth.REQUIRED));
     }
 
     @Override

@@ -16,34 +16,42 @@ import dev.arbiter.store.PolicyJson;
 import dev.arbiter.store.PolicyValidator;
 import dev.arbiter.store.Problem;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** API key management (role admin). A token is shown once, in the answer that creates it. */
 final class KeyHandler {
 
-    private static final Set<String> KEY_FIELDS = Set.of("name", "roles");
+    private static final Set<String> KEY_FIELDS = Set.of("name", "roles", "identity");
+    private static final int MAX_IDENTITY_LENGTH = 2048;
 
     private final KeyRepository repository;
     private final KeyRegistry registry;
     private final Blocking blocking;
+    private final boolean mutualTls;
 
-    KeyHandler(KeyRepository repository, KeyRegistry registry, Blocking blocking) {
+    /** @param mutualTls whether clients present certificates, without which keys cannot be bound to identities */
+    KeyHandler(KeyRepository repository, KeyRegistry registry, Blocking blocking, boolean mutualTls) {
         this.repository = repository;
         this.registry = registry;
         this.blocking = blocking;
+        this.mutualTls = mutualTls;
     }
 
     /** What a create request asks for. */
-    private record NewKey(String name, Set<Role> roles) {}
+    private record NewKey(String name, Set<Role> roles, Optional<String> identity) {}
 
     void create(RoutingContext ctx) {
         NewKey request = readNewKey(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
         String creator = Authenticator.caller(ctx).name();
         String token = Tokens.generate();
-        blocking.run(() -> repository.create(request.name(), request.roles(), Tokens.hash(token), creator))
+        blocking.run(() -> repository.create(request.name(), request.roles(), request.identity(), Tokens.hash(token),
+                        creator))
                 .onSuccess(stored -> {
                     if (stored == null) {
                         ctx.fail(new ApiException(409, "conflict", "a key named '" + request.name() + "' exists"));
@@ -82,11 +90,12 @@ final class KeyHandler {
                 .onFailure(ctx::fail);
     }
 
-    private static NewKey readNewKey(byte[] body) {
+    private NewKey readNewKey(byte[] body) {
         List<Problem> shape = new ArrayList<>();
         JsonFields fields = JsonFields.of(PolicyJson.parse(body), "", KEY_FIELDS, shape);
         String name = fields == null ? "" : fields.requiredString("name");
         List<String> roleNames = fields == null ? List.of() : fields.stringList("roles", true);
+        Optional<String> identity = Optional.ofNullable(fields == null ? null : fields.optionalString("identity"));
         if (!shape.isEmpty()) {
             throw InvalidDocumentException.invalidShape(shape);
         }
@@ -106,11 +115,30 @@ final class KeyHandler {
         if (roleNames.isEmpty()) {
             problems.add(Problem.at("roles", "must name at least one role"));
         }
+        identity.ifPresent(uri -> validateIdentity(uri, problems));
         if (!problems.isEmpty()) {
             throw new ApiException(422, "invalid_key", "the key is not valid: " + problems.get(0).path() + " "
                     + problems.get(0).message(), problems);
         }
-        return new NewKey(name, roles);
+        return new NewKey(name, roles, identity);
+    }
+
+    private void validateIdentity(String identity, List<Problem> problems) {
+        if (!mutualTls) {
+            problems.add(Problem.at("identity", "binding a key to a client identity needs mutual TLS"
+                    + " (ARBITER_TLS_CLIENT_CA); this server does not ask clients for certificates"));
+        } else if (identity.isEmpty() || identity.length() > MAX_IDENTITY_LENGTH || !isAbsoluteUri(identity)) {
+            problems.add(Problem.at("identity", "must be the URI SAN of the client certificate, e.g."
+                    + " spiffe://acme.prod/ns/shop/sa/checkout"));
+        }
+    }
+
+    private static boolean isAbsoluteUri(String value) {
+        try {
+            return new URI(value).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static ObjectNode keyJson(ApiKey key) {
@@ -120,6 +148,7 @@ final class KeyHandler {
         key.roles().stream().sorted().forEach(role -> roles.add(role.json()));
         json.put("createdAt", key.createdAt().toString());
         json.put("createdBy", key.createdBy());
+        key.identity().ifPresent(identity -> json.put("identity", identity));
         return json;
     }
 }

@@ -1,6 +1,7 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.Blocking;
+import dev.arbiter.server.TlsConfig;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.KeyRepository;
 import dev.arbiter.server.engine.DecisionEngine;
@@ -8,6 +9,7 @@ import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.sync.PolicySync;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.store.PolicyRepository;
+import java.util.Optional;
 
 /** What the HTTP handlers work with; shared by every event-loop verticle. */
 public record Services(
@@ -18,4 +20,5 @@ public record Services(
         KeyRepository keyRepository,
         KeyRegistry keys,
         Readiness readiness,
-        Blocking blocking) {}
+        Blocking blocking,
+        Optional<TlsConfig> tls) {}

@@ -8,16 +8,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** A small HTTP client for tests: every call answers status, headers and the parsed JSON body. */
 public final class ApiClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final HttpClient http;
     private final String baseUrl;
     private final String token;
 
     public ApiClient(String baseUrl, String token) {
+        this(HTTP, baseUrl, token);
+    }
+
+    /** A client speaking HTTPS with the given TLS context (trust, and a client certificate if any). */
+    public ApiClient(SSLContext tls, String baseUrl, String token) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build(), baseUrl, token);
+    }
+
+    private ApiClient(HttpClient http, String baseUrl, String token) {
+        this.http = http;
         this.baseUrl = baseUrl;
         this.token = token;
     }
@@ -66,7 +78,7 @@ public final class ApiClient {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             JsonNode json = text.isEmpty() ? null : PolicyJson.MAPPER.readTree(text);
             return new Response(response.statusCode(), response.headers(), text, json);

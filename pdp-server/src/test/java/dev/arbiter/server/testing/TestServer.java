@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arbiter.server.ArbiterServer;
 import dev.arbiter.server.ServerConfig;
+import dev.arbiter.server.TlsConfig;
 import dev.arbiter.store.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /** A real Arbiter on a loopback port and a fresh PostgreSQL database, for end-to-end tests. */
 public final class TestServer implements AutoCloseable {
@@ -20,10 +22,12 @@ public final class TestServer implements AutoCloseable {
 
     private final ArbiterServer server;
     private final String dbUrl;
+    private final String scheme;
 
-    private TestServer(ArbiterServer server, String dbUrl) {
+    private TestServer(ArbiterServer server, String dbUrl, String scheme) {
         this.server = server;
         this.dbUrl = dbUrl;
+        this.scheme = scheme;
     }
 
     /** A server on a new database. */
@@ -33,11 +37,20 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on an existing database, e.g. a second replica. */
     public static TestServer start(String dbUrl) {
+        return start(dbUrl, Optional.empty());
+    }
+
+    /** A server speaking HTTPS on a new database. */
+    public static TestServer startWithTls(TlsConfig tls) {
+        return start(TestDatabases.freshUrl(), Optional.of(tls));
+    }
+
+    private static TestServer start(String dbUrl, Optional<TlsConfig> tls) {
         try {
             Path dataDir = Files.createTempDirectory("arbiter-test");
             ServerConfig config = new ServerConfig("127.0.0.1", 0, Optional.of(dbUrl), Optional.empty(),
-                    Optional.empty(), dataDir, Optional.of(ADMIN_TOKEN));
-            return new TestServer(ArbiterServer.start(config), dbUrl);
+                    Optional.empty(), dataDir, Optional.of(ADMIN_TOKEN), tls);
+            return new TestServer(ArbiterServer.start(config), dbUrl, tls.isPresent() ? "https" : "http");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,7 +61,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return scheme + "://127.0.0.1:" + server.port();
     }
 
     public ApiClient admin() {
@@ -57,6 +70,11 @@ public final class TestServer implements AutoCloseable {
 
     public ApiClient client(String token) {
         return new ApiClient(baseUrl(), token);
+    }
+
+    /** A client over HTTPS with {@code tls} (trust, and a client certificate if it has one). */
+    public ApiClient client(SSLContext tls, String token) {
+        return new ApiClient(tls, baseUrl(), token);
     }
 
     /** Creates a key with the given roles and answers its token. */
