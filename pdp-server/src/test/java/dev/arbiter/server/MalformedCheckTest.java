@@ -67,6 +67,23 @@ class MalformedCheckTest {
     }
 
     @Test
+    void overlongStringsAreRefused() {
+        ApiClient.Response response = checker.post("/v1/check", "{\"principal\": {\"id\": \"x\", \"attr\": {\"a\": \""
+                + "x".repeat(17 * 1024) + "\"}}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}}");
+        assertEquals(400, response.status(), response.body());
+        assertEquals("invalid_request", response.errorCode());
+    }
+
+    @Test
+    void checksHoldABoundedNumberOfValues() {
+        String values = "1,".repeat(10_000) + "1";
+        ApiClient.Response response = checker.post("/v1/check", "{\"principal\": {\"id\": \"x\"}, \"action\": \"a\","
+                + " \"resource\": {\"service\": \"s\", \"attr\": {\"list\": [" + values + "]}}}");
+        assertEquals(400, response.status(), response.body());
+        assertTrue(response.json().get("error").get("message").asText().contains("10000"));
+    }
+
+    @Test
     void nullOptionalFieldsTakeTheirDefaults() {
         ApiClient.Response response = checker.post("/v1/check", """
                 {"principal": {"id": "x", "roles": null, "attr": null}, "action": "a",

@@ -13,12 +13,15 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelListsExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compiles rule conditions to CEL programs in Arbiter's environment, type-checked to bool.
@@ -31,6 +34,13 @@ public final class ConditionCompiler {
     public static final int MAX_ITERATIONS = 10_000;
     private static final int MAX_NESTING = 32;
     private static final int MAX_NODES = 2_000;
+    private static final int MAX_REGEX_PROGRAM_SIZE = 2_000;
+    /**
+     * lists.range(n) builds its whole list before any comprehension counts an iteration, so one
+     * call could allocate without bound: it is left out. The rest grows only with the input.
+     */
+    private static final Set<CelListsExtensions.Function> LIST_FUNCTIONS =
+            EnumSet.complementOf(EnumSet.of(CelListsExtensions.Function.RANGE));
 
     private final CelCompiler compiler;
     private final CelRuntime runtime;
@@ -42,6 +52,7 @@ public final class ConditionCompiler {
                 .comprehensionMaxIterations(MAX_ITERATIONS)
                 .maxParseRecursionDepth(MAX_NESTING)
                 .maxParseExpressionNodeCount(MAX_NODES)
+                .maxRegexProgramSize(MAX_REGEX_PROGRAM_SIZE)
                 .build();
         MapType stringMap = MapType.create(SimpleType.STRING, SimpleType.DYN);
         this.compiler = CelCompilerFactory.standardCelCompilerBuilder()
@@ -54,12 +65,12 @@ public final class ConditionCompiler {
                 .addVar("now", SimpleType.TIMESTAMP)
                 .setResultType(SimpleType.BOOL)
                 .addLibraries(CelExtensions.strings(), CelExtensions.math(), CelExtensions.sets(options),
-                        CelExtensions.lists())
+                        CelExtensions.lists(LIST_FUNCTIONS))
                 .build();
         this.runtime = CelRuntimeFactory.plannerRuntimeBuilder()
                 .setOptions(options)
                 .addLibraries(CelExtensions.strings(), CelExtensions.math(), CelExtensions.sets(options),
-                        CelExtensions.lists())
+                        CelExtensions.lists(LIST_FUNCTIONS))
                 .build();
         this.programs = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Principal;
 import dev.arbiter.server.engine.Resource;
@@ -29,11 +30,30 @@ final class CheckRequestReader {
 
     static final int MAX_BATCH = 1_000;
     static final int MAX_DEPTH = 32;
+    /** Longest string anywhere in a check: string functions in conditions grow with their inputs. */
+    static final int MAX_STRING_LENGTH = 16 * 1024;
+    /** Most values (roles, attributes, context, nested elements) in one check: bounds what conditions walk. */
+    static final int MAX_VALUES = 10_000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_STRING_LENGTH)
+                    .build())
             .build();
+
+    /** The values one check may still hold; one per check, counted down as values are read. */
+    private static final class ValueBudget {
+        private int left = MAX_VALUES;
+
+        void spend(JsonParser parser) {
+            if (--left < 0) {
+                throw invalid(parser, "a check holds at most " + MAX_VALUES + " values in roles, attr and context");
+            }
+        }
+    }
 
     private CheckRequestReader() {}
 
@@ -43,6 +63,8 @@ final class CheckRequestReader {
             CheckRequest request = readCheckObject(parser);
             expectEnd(parser);
             return request;
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest("the check exceeds a limit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "malformed_json", PolicyJson.malformedMessage(e));
         } catch (IOException e) {
@@ -73,6 +95,8 @@ final class CheckRequestReader {
                 throw ApiException.badRequest("checks", "is required");
             }
             return checks;
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest("the check exceeds a limit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "malformed_json", PolicyJson.malformedMessage(e));
         } catch (IOException e) {
@@ -89,6 +113,7 @@ final class CheckRequestReader {
 
     /** Reads one check; the parser is on its START_OBJECT and is left on its END_OBJECT. */
     private static CheckRequest readCheckObject(JsonParser parser) throws IOException {
+        ValueBudget budget = new ValueBudget();
         Principal principal = null;
         String action = null;
         Resource resource = null;
@@ -98,10 +123,10 @@ final class CheckRequestReader {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "principal" -> principal = readPrincipal(parser, value);
+                case "principal" -> principal = readPrincipal(parser, value, budget);
                 case "action" -> action = requiredString(parser, value);
-                case "resource" -> resource = readResource(parser, value);
-                case "context" -> context = optionalObject(parser, value);
+                case "resource" -> resource = readResource(parser, value, budget);
+                case "context" -> context = optionalObject(parser, value, budget);
                 case "minRevision" -> minRevision = readRevision(parser, value);
                 default -> throw invalid(parser, "unknown field");
             }
@@ -118,7 +143,7 @@ final class CheckRequestReader {
         return new CheckRequest(principal, action, resource, context, minRevision);
     }
 
-    private static Principal readPrincipal(JsonParser parser, JsonToken token) throws IOException {
+    private static Principal readPrincipal(JsonParser parser, JsonToken token, ValueBudget budget) throws IOException {
         expect(parser, token, JsonToken.START_OBJECT, "an object");
         String id = null;
         List<String> roles = List.of();
@@ -128,8 +153,8 @@ final class CheckRequestReader {
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "id" -> id = requiredString(parser, value);
-                case "roles" -> roles = readRoles(parser, value);
-                case "attr" -> attr = optionalObject(parser, value);
+                case "roles" -> roles = readRoles(parser, value, budget);
+                case "attr" -> attr = optionalObject(parser, value, budget);
                 default -> throw invalid(parser, "unknown field");
             }
         }
@@ -139,7 +164,7 @@ final class CheckRequestReader {
         return new Principal(id, roles, attr);
     }
 
-    private static Resource readResource(JsonParser parser, JsonToken token) throws IOException {
+    private static Resource readResource(JsonParser parser, JsonToken token, ValueBudget budget) throws IOException {
         expect(parser, token, JsonToken.START_OBJECT, "an object");
         String service = null;
         String kind = "";
@@ -152,7 +177,7 @@ final class CheckRequestReader {
                 case "service" -> service = requiredString(parser, value);
                 case "kind" -> kind = optionalString(parser, value);
                 case "id" -> id = optionalString(parser, value);
-                case "attr" -> attr = optionalObject(parser, value);
+                case "attr" -> attr = optionalObject(parser, value, budget);
                 default -> throw invalid(parser, "unknown field");
             }
         }
@@ -179,7 +204,7 @@ final class CheckRequestReader {
         return parser.getText();
     }
 
-    private static List<String> readRoles(JsonParser parser, JsonToken token) throws IOException {
+    private static List<String> readRoles(JsonParser parser, JsonToken token, ValueBudget budget) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return List.of();
         }
@@ -187,6 +212,7 @@ final class CheckRequestReader {
         List<String> roles = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             expect(parser, parser.currentToken(), JsonToken.VALUE_STRING, "a string");
+            budget.spend(parser);
             roles.add(parser.getText());
         }
         return Collections.unmodifiableList(roles);
@@ -203,26 +229,28 @@ final class CheckRequestReader {
         return parser.getLongValue();
     }
 
-    private static Map<String, Object> optionalObject(JsonParser parser, JsonToken token) throws IOException {
+    private static Map<String, Object> optionalObject(JsonParser parser, JsonToken token, ValueBudget budget)
+            throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return Map.of();
         }
         expect(parser, token, JsonToken.START_OBJECT, "an object");
-        return readObject(parser);
+        return readObject(parser, budget);
     }
 
     /** Reads the members of an object whose START_OBJECT is current. */
-    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+    private static Map<String, Object> readObject(JsonParser parser, ValueBudget budget) throws IOException {
         Map<String, Object> members = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            members.put(name, readValue(parser, parser.nextToken()));
+            members.put(name, readValue(parser, parser.nextToken(), budget));
         }
         return Collections.unmodifiableMap(members);
     }
 
     /** Any JSON value, in the form CEL expects. */
-    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+    private static Object readValue(JsonParser parser, JsonToken token, ValueBudget budget) throws IOException {
+        budget.spend(parser);
         return switch (token) {
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> {
@@ -238,11 +266,11 @@ final class CheckRequestReader {
             case START_ARRAY -> {
                 List<Object> elements = new ArrayList<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    elements.add(readValue(parser, next));
+                    elements.add(readValue(parser, next, budget));
                 }
                 yield Collections.unmodifiableList(elements);
             }
-            case START_OBJECT -> readObject(parser);
+            case START_OBJECT -> readObject(parser, budget);
             default -> throw invalid(parser, "unexpected " + token);
         };
     }

@@ -316,9 +316,20 @@ class DecisionEngineTest {
 
         @Test
         void comprehensionsAreBoundedAndExceedingTheBoundIsAnError() {
-            assertAllows("lists.range(100).all(i, i >= 0)", request("p", "a", "s"));
-            assertFalse(allows("lists.range(" + (ConditionCompiler.MAX_ITERATIONS + 1) + ").all(i, i >= 0)",
-                    request("p", "a", "s")));
+            String eleven = "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]";
+            String threeDeep = eleven + ".all(a, " + eleven + ".all(b, " + eleven + ".all(c, c >= 0)))";
+            String fourDeep = eleven + ".all(a, " + eleven + ".all(b, " + eleven + ".all(c, " + eleven + ".all(d, d >= 0))))";
+            assertAllows(threeDeep, request("p", "a", "s"));
+            Decision exceeded = decide(fourDeep, request("p", "a", "s"));
+            assertFalse(exceeded.allow(), "11^4 iterations exceed the bound of " + ConditionCompiler.MAX_ITERATIONS);
+            assertTrue(exceeded.reason().contains("could not be evaluated"), exceeded.reason());
+        }
+
+        @Test
+        void listsRangeIsNotOffered() {
+            assertFalse(EngineFixture.COMPILER.check(EngineFixture.policy("""
+                    {"id": "p", "service": "s", "rules": [{"name": "r", "effect": "allow", "roles": ["*"],
+                      "actions": ["*"], "condition": "lists.range(1000000000).size() > 0"}]}""")).isEmpty());
         }
     }
 }
