@@ -1,6 +1,7 @@
 package dev.arbiter.server.engine;
 
 import dev.arbiter.store.Policy;
+import dev.arbiter.store.PolicyMode;
 import dev.arbiter.store.PolicyValidator;
 import dev.arbiter.store.Problem;
 import dev.arbiter.store.Rule;
@@ -42,7 +43,8 @@ public final class PolicyCompiler {
         List<CompiledRule> rules = new ArrayList<>(policy.rules().size());
         for (int i = 0; i < policy.rules().size(); i++) {
             Rule rule = policy.rules().get(i);
-            rules.add(new CompiledRule(policy.id(), i, rule, rule.hasCondition() ? condition(rule, i) : null));
+            rules.add(new CompiledRule(policy.id(), i, rule, rule.hasCondition() ? condition(rule, i) : null,
+                    policy.mode() == PolicyMode.DRY_RUN));
         }
         return new CompiledPolicy(stored, rules);
     }
