@@ -49,6 +49,13 @@ public final class PolicyCompiler {
         return new CompiledPolicy(stored, rules);
     }
 
+    /** The request members a condition reads by name; none for a condition that does not compile. */
+    public List<AttributeRead> attributeReads(String condition) {
+        return conditions.compile(condition, "") instanceof ConditionCompiler.Compilation.Compiled compiled
+                ? compiled.condition().reads()
+                : List.of();
+    }
+
     private Condition condition(Rule rule, int position) {
         ConditionCompiler.Compilation compilation = conditions.compile(rule.condition(), "rules[" + position + "].condition");
         if (compilation instanceof ConditionCompiler.Compilation.Compiled compiled) {

@@ -78,6 +78,10 @@ public final class PolicySet {
         return byId.size();
     }
 
+    Collection<CompiledPolicy> all() {
+        return byId.values();
+    }
+
     /** The policies whose {@code service} is exactly this one ("*" for organisation-wide ones). */
     ServicePolicies policiesOf(String service) {
         ServicePolicies policies = byService.get(service);
