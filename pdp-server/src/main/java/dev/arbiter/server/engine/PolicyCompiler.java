@@ -1,6 +1,7 @@
 package dev.arbiter.server.engine;
 
 import dev.arbiter.store.Policy;
+import dev.arbiter.store.PolicyBundle;
 import dev.arbiter.store.PolicyMode;
 import dev.arbiter.store.PolicyValidator;
 import dev.arbiter.store.Problem;
@@ -29,6 +30,19 @@ public final class PolicyCompiler {
                     rejected.problems().forEach(problem -> problems.add(problem.withRule(rule.name())));
                 }
             }
+        }
+        return problems;
+    }
+
+    /**
+     * Every problem of a bundle: those of the bundle as a whole, and each policy's located under
+     * {@code policies[i]}. Empty when every policy may be stored.
+     */
+    public List<Problem> check(PolicyBundle bundle) {
+        List<Problem> problems = new ArrayList<>(PolicyValidator.validate(bundle));
+        for (int i = 0; i < bundle.policies().size(); i++) {
+            String prefix = "policies[" + i + "]";
+            check(bundle.policies().get(i)).forEach(problem -> problems.add(problem.under(prefix)));
         }
         return problems;
     }
