@@ -28,10 +28,6 @@ class ApplyApiTest {
         checker = arbiter.clientWithRoles("checker", "check");
     }
 
-    static long revision() {
-        return admin.get("/v1/policies").json().get("revision").asLong();
-    }
-
     static List<String> ids(String service) {
         List<String> ids = new ArrayList<>();
         admin.get("/v1/policies?service=" + service).json().get("policies").forEach(p -> ids.add(p.get("id").asText()));
@@ -54,7 +50,7 @@ class ApplyApiTest {
         admin.put("/v1/policies/orders-edit", Policies.allow("orders-edit", "orders", "read"));
         admin.put("/v1/policies/orders-drop", Policies.allow("orders-drop", "orders", "read"));
         admin.put("/v1/policies/stock-other", Policies.allow("stock-other", "stock", "read"));
-        long before = revision();
+        long before = Policies.storeRevision(admin);
 
         ApiClient.Response applied = admin.post("/v1/policies/_apply", bundle(
                 Policies.allow("orders-keep", "orders", "read"),
@@ -83,13 +79,13 @@ class ApplyApiTest {
                 Policies.allow("orders-new", "orders", "ship")));
         assertEquals(before + 1, again.json().get("revision").asLong(), "nothing changed, nothing written");
         assertEquals(3, again.json().get("unchanged").size());
-        assertEquals(before + 1, revision());
+        assertEquals(before + 1, Policies.storeRevision(admin));
     }
 
     @Test
     void oneInvalidPolicyInFiftyChangesNothing() {
         admin.put("/v1/policies/atomic-00", Policies.allow("atomic-00", "atomic", "old"));
-        long before = revision();
+        long before = Policies.storeRevision(admin);
         List<String> policies = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String id = "atomic-%02d".formatted(i);
@@ -107,7 +103,7 @@ class ApplyApiTest {
         assertEquals("r", detail.get("rule").asText());
         assertEquals(1, detail.get("line").asInt());
 
-        assertEquals(before, revision(), "the revision is unchanged");
+        assertEquals(before, Policies.storeRevision(admin), "the revision is unchanged");
         assertEquals(List.of("atomic-00"), ids("atomic"));
         assertEquals("old", admin.get("/v1/policies/atomic-00").json().get("rules").get(0).get("actions").get(0).asText());
     }
@@ -115,7 +111,7 @@ class ApplyApiTest {
     @Test
     void aDryRunAnswersTheDifferenceWithoutWriting() {
         admin.put("/v1/policies/plan-old", Policies.allow("plan-old", "plan", "read"));
-        long before = revision();
+        long before = Policies.storeRevision(admin);
         ApiClient.Response plan = admin.post("/v1/policies/_apply?dryRun=true",
                 bundle(Policies.allow("plan-new", "plan", "read")));
         assertEquals(200, plan.status(), plan.body());
@@ -124,7 +120,7 @@ class ApplyApiTest {
         assertNull(plan.header("Arbiter-Revision"));
         assertEquals(List.of("plan-new"), strings(plan.json().get("created")));
         assertEquals(List.of("plan-old"), strings(plan.json().get("deleted")));
-        assertEquals(before, revision());
+        assertEquals(before, Policies.storeRevision(admin));
         assertEquals(List.of("plan-old"), ids("plan"));
     }
 
@@ -165,14 +161,14 @@ class ApplyApiTest {
         long planned = admin.post("/v1/policies/_apply?dryRun=true",
                 bundle(Policies.allow("guarded-a", "guarded", "write"))).json().get("revision").asLong();
         admin.put("/v1/policies/guarded-b", Policies.allow("guarded-b", "guarded", "read"));
-        long before = revision();
+        long before = Policies.storeRevision(admin);
 
         ApiClient.Response stale = admin.post("/v1/policies/_apply?ifUnchangedSince=" + planned,
                 bundle(Policies.allow("guarded-a", "guarded", "write")));
         assertEquals(412, stale.status(), stale.body());
         assertEquals("precondition_failed", stale.errorCode());
         assertTrue(stale.json().get("error").get("message").asText().contains("guarded-b"));
-        assertEquals(before, revision());
+        assertEquals(before, Policies.storeRevision(admin));
         assertEquals(List.of("guarded-a", "guarded-b"), ids("guarded"));
 
         ApiClient.Response fresh = admin.post("/v1/policies/_apply?ifUnchangedSince=" + before,
@@ -183,7 +179,7 @@ class ApplyApiTest {
 
     @Test
     void refusesBundlesThatAreNotValidAsAWhole() {
-        long before = revision();
+        long before = Policies.storeRevision(admin);
         ApiClient.Response duplicate = admin.post("/v1/policies/_apply",
                 bundle(Policies.allow("dup", "d", "a"), Policies.allow("dup", "d", "b")));
         assertEquals(422, duplicate.status());
@@ -196,12 +192,12 @@ class ApplyApiTest {
 
         ApiClient.Response badService = admin.post("/v1/policies/_apply", "{\"services\": [\"pay*\"], \"policies\": []}");
         assertEquals(422, badService.status());
-        assertEquals(before, revision());
+        assertEquals(before, Policies.storeRevision(admin));
     }
 
     @Test
     void malformedRequestsAreClear4xxAndChangeNothing() {
-        long before = revision();
+        long before = Policies.storeRevision(admin);
         assertEquals("malformed_json", admin.post("/v1/policies/_apply", "{\"policies\": [").errorCode());
         assertEquals("malformed_json", admin.post("/v1/policies/_apply", "").errorCode());
         assertEquals("invalid_request", admin.post("/v1/policies/_apply", "[]").errorCode());
@@ -222,18 +218,18 @@ class ApplyApiTest {
         assertEquals("invalid_request", admin.post("/v1/policies/_apply?ifUnchangedSince=-1", bundle()).errorCode());
         assertEquals(403, arbiter.clientWithRoles("apply-auditor", "auditor").post("/v1/policies/_apply", bundle())
                 .status());
-        assertEquals(before, revision());
+        assertEquals(before, Policies.storeRevision(admin));
     }
 
     @Test
     void pathsUnderscoredAreNeverPolicies() {
-        long before = revision();
+        long before = Policies.storeRevision(admin);
         assertEquals("not_found", admin.put("/v1/policies/_apply2", Policies.allow("_apply2", "s", "x")).errorCode());
         assertEquals(405, admin.put("/v1/policies/_apply", Policies.allow("x", "s", "x")).status());
         assertEquals(405, admin.delete("/v1/policies/_validate").status());
         assertEquals(404, admin.get("/v1/policies/_impact").status());
         assertEquals(404, admin.get("/v1/policies/_apply/versions").status());
         assertEquals(404, admin.post("/v1/policies/_x/rollback?to=1", null).status());
-        assertEquals(before, revision());
+        assertEquals(before, Policies.storeRevision(admin));
     }
 }

@@ -20,8 +20,13 @@ final class PolicyRows {
     private PolicyRows() {}
 
     static long currentRevision(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT revision FROM store_revision");
-                ResultSet rows = select.executeQuery()) {
+        return singleLong(connection, "SELECT revision FROM store_revision");
+    }
+
+    /** Runs a statement that answers one row of one bigint column. */
+    static long singleLong(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         }

@@ -19,22 +19,12 @@ final class PolicyWrites {
 
     /** Bumps the store revision; taken first thing, its row lock queues concurrent writers in order. */
     static long nextRevision(Connection connection) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE store_revision SET revision = revision + 1 RETURNING revision");
-                ResultSet rows = update.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return PolicyRows.singleLong(connection, "UPDATE store_revision SET revision = revision + 1 RETURNING revision");
     }
 
     /** Takes the writers' lock without bumping the revision yet, for a write that may turn out empty. */
     static long lockRevision(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT revision FROM store_revision FOR UPDATE");
-                ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return PolicyRows.singleLong(connection, "SELECT revision FROM store_revision FOR UPDATE");
     }
 
     /** The live version of a policy, locked for this transaction, or null when it does not exist. */

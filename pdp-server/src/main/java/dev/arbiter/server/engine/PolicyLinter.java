@@ -17,32 +17,24 @@ public final class PolicyLinter {
         this.compiler = compiler;
     }
 
-    /** Warnings about {@code candidate}, which replaces any stored policy of its id. Call only for a valid policy. */
-    public List<Warning> warnings(Policy candidate, PolicySet stored) {
-        List<Warning> warnings = new ArrayList<>(ShadowedRules.find(candidate, governing(candidate, stored)));
-        List<Policy> neighbours = candidate.appliesToEveryService()
-                ? others(candidate, stored.all())
-                : governing(candidate, stored);
+    /**
+     * Warnings about {@code candidate}, which replaces any stored policy of its id. Call only for a
+     * valid policy.
+     *
+     * @param stored the stored policies of the candidate's service and of "*"; for a candidate
+     *     governing every service, the stored policies of every service
+     */
+    public List<Warning> warnings(Policy candidate, Collection<Policy> stored) {
+        List<Policy> others = stored.stream().filter(policy -> !policy.id().equals(candidate.id())).toList();
+        List<Policy> governing = others.stream()
+                .filter(policy -> policy.appliesToEveryService() || policy.service().equals(candidate.service()))
+                .toList();
+        List<Warning> warnings = new ArrayList<>(ShadowedRules.find(candidate, governing));
         String scope = candidate.appliesToEveryService()
                 ? "any service"
                 : "service " + candidate.service() + " or \"*\"";
-        warnings.addAll(AttributeTypos.find(candidate, neighbours, scope, compiler));
+        warnings.addAll(AttributeTypos.find(candidate, candidate.appliesToEveryService() ? others : governing, scope,
+                compiler));
         return warnings;
-    }
-
-    /** The other stored policies that apply to every request the candidate applies to. */
-    private static List<Policy> governing(Policy candidate, PolicySet stored) {
-        List<CompiledPolicy> policies = new ArrayList<>(stored.policiesOf(Policy.EVERY_SERVICE).policies().values());
-        if (!candidate.appliesToEveryService()) {
-            policies.addAll(stored.policiesOf(candidate.service()).policies().values());
-        }
-        return others(candidate, policies);
-    }
-
-    private static List<Policy> others(Policy candidate, Collection<CompiledPolicy> policies) {
-        return policies.stream()
-                .map(compiled -> compiled.stored().policy())
-                .filter(policy -> !policy.id().equals(candidate.id()))
-                .toList();
     }
 }

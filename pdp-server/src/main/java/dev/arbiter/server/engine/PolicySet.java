@@ -78,10 +78,6 @@ public final class PolicySet {
         return byId.size();
     }
 
-    Collection<CompiledPolicy> all() {
-        return byId.values();
-    }
-
     /** The policies whose {@code service} is exactly this one ("*" for organisation-wide ones). */
     ServicePolicies policiesOf(String service) {
         ServicePolicies policies = byService.get(service);

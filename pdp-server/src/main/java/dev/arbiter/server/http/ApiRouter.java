@@ -29,7 +29,7 @@ public final class ApiRouter {
         router.post("/v1/check/batch").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::batch);
 
         // Paths under /v1/policies/_ come first: ids never start with '_', so none of them is a policy.
-        ValidateHandler validation = new ValidateHandler(services.compiler(), services.engine(), services.blocking());
+        ValidateHandler validation = new ValidateHandler(services.policies(), services.compiler(), services.blocking());
         router.post("/v1/policies/_validate").handler(Authenticator.requireAny(Role.POLICY_ADMIN, Role.AUDITOR))
                 .handler(validation::validate);
         ApplyHandler bundles = new ApplyHandler(services.policies(), services.compiler(), services.sync(),

@@ -1,11 +1,11 @@
 package dev.arbiter.server.engine;
 
-import static dev.arbiter.server.engine.EngineFixture.engine;
 import static dev.arbiter.server.engine.EngineFixture.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.store.Problem;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class PolicyLinterTest {
     static final PolicyLinter LINTER = new PolicyLinter(EngineFixture.COMPILER);
 
     private static List<Warning> warnings(String candidate, String... stored) {
-        return LINTER.warnings(policy(candidate), engine(stored).policies());
+        return LINTER.warnings(policy(candidate), Arrays.stream(stored).map(EngineFixture::policy).toList());
     }
 
     private static List<String> codesAndPaths(List<Warning> warnings) {
