@@ -1,5 +1,7 @@
 package dev.arbiter.server;
 
+import dev.arbiter.server.testing.ApiClient;
+
 /** Policy documents shared by the end-to-end tests. */
 final class Policies {
 
@@ -51,6 +53,11 @@ final class Policies {
     static String check(String action, String service) {
         return """
                 {"principal": {"id": "svc"}, "action": "%s", "resource": {"service": "%s"}}""".formatted(action, service);
+    }
+
+    /** The store revision, as the policy listing reports it. */
+    static long storeRevision(ApiClient client) {
+        return client.get("/v1/policies").json().get("revision").asLong();
     }
 
     private Policies() {}

@@ -14,9 +14,14 @@ public final class InvalidDocumentException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** The body could not be parsed as JSON (or YAML) at all. */
+    /** The body could not be parsed as JSON at all. */
     public static InvalidDocumentException malformed(String message) {
         return new InvalidDocumentException("malformed_json", message, List.of());
+    }
+
+    /** The body could not be parsed as YAML. */
+    public static InvalidDocumentException malformedYaml(String message) {
+        return new InvalidDocumentException("malformed_yaml", message, List.of());
     }
 
     /** The body parsed, but fields are missing, unknown or of the wrong type. */

@@ -49,9 +49,14 @@ public final class PolicyJson {
         }
     }
 
-    /** A one-line description of a parse failure with its position. */
+    /** A one-line description of a JSON parse failure with its position. */
     public static String malformedMessage(JsonProcessingException e) {
-        String message = "malformed JSON: " + e.getOriginalMessage();
+        return malformedMessage("JSON", e);
+    }
+
+    /** A one-line description of a parse failure of {@code format} (JSON, YAML) with its position. */
+    public static String malformedMessage(String format, JsonProcessingException e) {
+        String message = "malformed " + format + ": " + e.getOriginalMessage();
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
             message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }

@@ -1,15 +1,11 @@
 package dev.arbiter.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
@@ -22,8 +18,6 @@ public final class PolicyRepository {
     /** The LISTEN/NOTIFY channel that carries each new store revision. */
     public static final String CHANGE_CHANNEL = "arbiter_changes";
 
-    private static final String COLUMNS = "id, version, revision, document::text, updated_at, updated_by";
-
     private final DataSource dataSource;
 
     public PolicyRepository(DataSource dataSource) {
@@ -33,10 +27,10 @@ public final class PolicyRepository {
     public Optional<StoredPolicy> find(String id) {
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM policies WHERE id = ?")) {
+                    "SELECT " + PolicyRows.COLUMNS + " FROM policies WHERE id = ?")) {
                 select.setString(1, id);
                 try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(storedPolicy(rows)) : Optional.empty();
+                    return rows.next() ? Optional.of(PolicyRows.storedPolicy(rows)) : Optional.empty();
                 }
             }
         });
@@ -45,26 +39,26 @@ public final class PolicyRepository {
     /** Every live policy, or only those whose {@code service} equals the given one. */
     public PolicyListing list(Optional<String> service) {
         return Jdbc.read(dataSource, connection -> {
-            long revision = currentRevision(connection);
-            String sql = "SELECT " + COLUMNS + " FROM policies"
+            long revision = PolicyRows.currentRevision(connection);
+            String sql = "SELECT " + PolicyRows.COLUMNS + " FROM policies"
                     + (service.isPresent() ? " WHERE service = ?" : "") + " ORDER BY id";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 if (service.isPresent()) {
                     select.setString(1, service.get());
                 }
-                return new PolicyListing(revision, storedPolicies(select));
+                return new PolicyListing(revision, PolicyRows.storedPolicies(select));
             }
         });
     }
 
     public long currentRevision() {
-        return Jdbc.read(dataSource, PolicyRepository::currentRevision);
+        return Jdbc.read(dataSource, PolicyRows::currentRevision);
     }
 
     /** Everything written after {@code revision}, as of one consistent snapshot. */
     public PolicyChanges changesSince(long revision) {
         return Jdbc.read(dataSource, connection -> {
-            long current = currentRevision(connection);
+            long current = PolicyRows.currentRevision(connection);
             List<StoredPolicy> written = new ArrayList<>();
             List<String> deleted = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
@@ -76,7 +70,7 @@ public final class PolicyRepository {
                         if (rows.getBoolean("deleted")) {
                             deleted.add(rows.getString(1));
                         } else {
-                            written.add(storedPolicy(rows));
+                            written.add(PolicyRows.storedPolicy(rows));
                         }
                     }
                 }
@@ -87,135 +81,95 @@ public final class PolicyRepository {
 
     /** Creates or replaces a policy; the caller has validated and compiled it. */
     public PolicyWrite put(Policy policy, Precondition precondition, String actor) {
+        return write(policy, precondition, actor, null);
+    }
+
+    /**
+     * Writes an earlier version again as the policy's next version (a rollback), re-creating the
+     * policy if it was deleted since. The caller has checked that the old policy still compiles.
+     */
+    public PolicyWrite restore(PolicyVersion earlier, Precondition precondition, String actor) {
+        if (earlier.deleted()) {
+            throw new IllegalArgumentException("version " + earlier.version() + " is a deletion");
+        }
+        return write(earlier.policy(), precondition, actor, earlier.version());
+    }
+
+    private PolicyWrite write(Policy policy, Precondition precondition, String actor, Integer restoredFrom) {
         return Jdbc.write(dataSource, connection -> {
-            long revision = nextRevision(connection);
-            Integer current = lockCurrentVersion(connection, policy.id());
+            long revision = PolicyWrites.nextRevision(connection);
+            Integer current = PolicyWrites.lockCurrentVersion(connection, policy.id());
             precondition.check(policy.id(), current);
-            int version = lastVersion(connection, policy.id()) + 1;
-            String document = PolicyJson.toDocument(policy);
-            Instant updatedAt = insertVersion(connection, policy.id(), version, revision, document, actor);
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO policies (id, service, version, revision, document, updated_at, updated_by)"
-                            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                            + " service = excluded.service, version = excluded.version, revision = excluded.revision,"
-                            + " document = excluded.document, updated_at = excluded.updated_at,"
-                            + " updated_by = excluded.updated_by")) {
-                upsert.setString(1, policy.id());
-                upsert.setString(2, policy.service());
-                upsert.setInt(3, version);
-                upsert.setLong(4, revision);
-                upsert.setString(5, document);
-                upsert.setObject(6, OffsetDateTime.ofInstant(updatedAt, ZoneOffset.UTC));
-                upsert.setString(7, actor);
-                upsert.executeUpdate();
-            }
-            notifyChange(connection, revision);
-            return new PolicyWrite(new StoredPolicy(policy, version, revision, updatedAt, actor), current == null);
+            StoredPolicy stored = PolicyWrites.write(connection, policy, revision, actor, restoredFrom);
+            PolicyWrites.notifyChange(connection, revision);
+            return new PolicyWrite(stored, current == null);
         });
     }
 
     /** Deletes a live policy, keeping its history; answers the revision of the deletion. */
     public long delete(String id, Precondition precondition, String actor) {
         return Jdbc.write(dataSource, connection -> {
-            long revision = nextRevision(connection);
-            Integer current = lockCurrentVersion(connection, id);
+            long revision = PolicyWrites.nextRevision(connection);
+            Integer current = PolicyWrites.lockCurrentVersion(connection, id);
             if (current == null) {
                 throw new PolicyNotFoundException(id);
             }
             precondition.check(id, current);
-            insertVersion(connection, id, lastVersion(connection, id) + 1, revision, null, actor);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM policies WHERE id = ?")) {
-                delete.setString(1, id);
-                delete.executeUpdate();
-            }
-            notifyChange(connection, revision);
+            PolicyWrites.delete(connection, id, revision, actor);
+            PolicyWrites.notifyChange(connection, revision);
             return revision;
         });
     }
 
-    private static long currentRevision(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT revision FROM store_revision");
-                ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    /** Bumps the store revision first thing, so concurrent writers queue here and commit in order. */
-    private static long nextRevision(Connection connection) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE store_revision SET revision = revision + 1 RETURNING revision");
-                ResultSet rows = update.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Integer lockCurrentVersion(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT version FROM policies WHERE id = ? FOR UPDATE")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : null;
+    /** Every version of a policy, deletions included, newest first; empty when the id was never written. */
+    public List<PolicyVersion> history(String id) {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + PolicyRows.VERSION_COLUMNS
+                    + " FROM policy_versions WHERE policy_id = ? ORDER BY version DESC")) {
+                select.setString(1, id);
+                List<PolicyVersion> versions = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        versions.add(PolicyRows.policyVersion(rows));
+                    }
+                }
+                return versions;
             }
-        }
+        });
     }
 
-    /** The last version ever written, deletions included, so a re-created policy continues its history. */
-    private static int lastVersion(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT coalesce(max(version), 0) FROM policy_versions WHERE policy_id = ?")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
+    public Optional<PolicyVersion> version(String id, int version) {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + PolicyRows.VERSION_COLUMNS
+                    + " FROM policy_versions WHERE policy_id = ? AND version = ?")) {
+                select.setString(1, id);
+                select.setInt(2, version);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(PolicyRows.policyVersion(rows)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
-    private static Instant insertVersion(Connection connection, String id, int version, long revision,
-            String document, String actor) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO policy_versions (policy_id, version, revision, deleted, document, updated_at, updated_by)"
-                        + " VALUES (?, ?, ?, ?, ?::jsonb, now(), ?) RETURNING updated_at")) {
-            insert.setString(1, id);
-            insert.setInt(2, version);
-            insert.setLong(3, revision);
-            insert.setBoolean(4, document == null);
-            insert.setString(5, document);
-            insert.setString(6, actor);
-            try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                return rows.getObject(1, OffsetDateTime.class).toInstant();
-            }
-        }
+    /**
+     * Makes the store hold exactly the bundle's policies for the services it names, in one
+     * transaction under one new revision; writes nothing (and keeps the revision) when nothing
+     * differs. The caller has validated and compiled every policy.
+     *
+     * @param unchangedSince when present, fail with {@link PreconditionFailedException} if a policy
+     *     in the bundle's scope changed after this revision
+     */
+    public ApplyResult apply(PolicyBundle bundle, OptionalLong unchangedSince, String actor) {
+        return Jdbc.write(dataSource, connection -> {
+            long revision = PolicyWrites.lockRevision(connection);
+            return BundleApply.plan(connection, revision, bundle, unchangedSince).write(connection, actor);
+        });
     }
 
-    private static void notifyChange(Connection connection, long revision) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, CHANGE_CHANNEL);
-            notify.setString(2, Long.toString(revision));
-            notify.execute();
-        }
-    }
-
-    private static List<StoredPolicy> storedPolicies(PreparedStatement select) throws SQLException {
-        List<StoredPolicy> policies = new ArrayList<>();
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                policies.add(storedPolicy(rows));
-            }
-        }
-        return policies;
-    }
-
-    /** Maps the columns id, version, revision, document, updated_at, updated_by (in that order). */
-    private static StoredPolicy storedPolicy(ResultSet rows) throws SQLException {
-        return new StoredPolicy(
-                PolicyJson.fromDocument(rows.getString(4)),
-                rows.getInt(2),
-                rows.getLong(3),
-                rows.getObject(5, OffsetDateTime.class).toInstant(),
-                rows.getString(6));
+    /** What {@link #apply} would do now, without writing. */
+    public ApplyResult planApply(PolicyBundle bundle, OptionalLong unchangedSince) {
+        return Jdbc.read(dataSource, connection -> BundleApply
+                .plan(connection, PolicyRows.currentRevision(connection), bundle, unchangedSince)
+                .dryRun());
     }
 }

@@ -1,8 +1,10 @@
 package dev.arbiter.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,7 +32,7 @@ public final class PolicyValidator {
             problems.add(Problem.at("id", "must match " + NAME.pattern()
                     + " (lower-case letters, digits, '.', '_', '-'; at most 128 characters)"));
         }
-        validateService(policy.service(), problems);
+        validateService(policy.service(), "service", problems);
         if (policy.description().length() > MAX_DESCRIPTION_LENGTH) {
             problems.add(Problem.at("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters"));
         }
@@ -49,15 +51,42 @@ public final class PolicyValidator {
         return problems;
     }
 
-    private static void validateService(String service, List<Problem> problems) {
+    /**
+     * The problems of a bundle as a whole; each of its policies is checked on its own with
+     * {@link #validate(Policy)}.
+     */
+    public static List<Problem> validate(PolicyBundle bundle) {
+        List<Problem> problems = new ArrayList<>();
+        for (String service : bundle.services()) {
+            validateService(service, "services", problems);
+        }
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < bundle.policies().size(); i++) {
+            Policy policy = bundle.policies().get(i);
+            String path = "policies[" + i + "]";
+            Integer first = firstIndex.putIfAbsent(policy.id(), i);
+            if (first != null) {
+                problems.add(Problem.at(path + ".id", "duplicate id '" + policy.id() + "'; policies[" + first
+                        + "] has it too"));
+            }
+            if (!bundle.services().contains(policy.service())) {
+                problems.add(Problem.at(path + ".service", "'" + policy.service()
+                        + "' is not one of the services the bundle governs " + bundle.services()));
+            }
+        }
+        return problems;
+    }
+
+    private static void validateService(String service, String path, List<Problem> problems) {
         if (service.isEmpty()) {
-            problems.add(Problem.at("service", "must not be empty; use \"*\" for every service"));
+            problems.add(Problem.at(path, "a service must not be empty; use \"*\" for every service"));
         } else if (service.length() > MAX_SERVICE_LENGTH) {
-            problems.add(Problem.at("service", "must be at most " + MAX_SERVICE_LENGTH + " characters"));
+            problems.add(Problem.at(path, "a service must be at most " + MAX_SERVICE_LENGTH + " characters"));
         } else if (service.contains("*") && !service.equals(Policy.EVERY_SERVICE)) {
-            problems.add(Problem.at("service", "is matched exactly; only \"*\" on its own means every service"));
+            problems.add(Problem.at(path, "'" + service
+                    + "' is matched exactly; only \"*\" on its own means every service"));
         } else if (hasControlCharacter(service)) {
-            problems.add(Problem.at("service", "must not contain control characters"));
+            problems.add(Problem.at(path, "a service must not contain control characters"));
         }
     }
 

@@ -21,4 +21,9 @@ public record Problem(String path, String rule, String message, Integer line, In
     public Problem withRule(String ruleName) {
         return new Problem(path, ruleName, message, line, column);
     }
+
+    /** The same problem located inside a larger document, e.g. under {@code policies[3]}. */
+    public Problem under(String prefix) {
+        return new Problem(path.isEmpty() ? prefix : prefix + "." + path, rule, message, line, column);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.arbiter.server.engine;
 
+import dev.arbiter.store.PolicyMode;
 import dev.arbiter.store.StoredPolicy;
 import java.util.List;
 
@@ -16,5 +17,9 @@ public record CompiledPolicy(StoredPolicy stored, List<CompiledRule> rules) {
 
     public String service() {
         return stored.policy().service();
+    }
+
+    public boolean isDryRun() {
+        return stored.policy().mode() == PolicyMode.DRY_RUN;
     }
 }

@@ -20,8 +20,9 @@ public final class CompiledRule {
     private final PatternSet actions;
     private final PatternSet kinds;
     private final Condition condition;
+    private final boolean dryRun;
 
-    CompiledRule(String policyId, int position, Rule rule, Condition condition) {
+    CompiledRule(String policyId, int position, Rule rule, Condition condition, boolean dryRun) {
         this.policyId = policyId;
         this.position = position;
         this.name = rule.name();
@@ -32,6 +33,7 @@ public final class CompiledRule {
         this.actions = PatternSet.of(rule.actions());
         this.kinds = PatternSet.of(rule.kinds());
         this.condition = condition;
+        this.dryRun = dryRun;
     }
 
     public String policyId() {
@@ -44,6 +46,11 @@ public final class CompiledRule {
 
     public Effect effect() {
         return effect;
+    }
+
+    /** Whether the rule belongs to a dry-run policy: it only ever shapes the shadow decision. */
+    public boolean isDryRun() {
+        return dryRun;
     }
 
     boolean isDeny() {

@@ -2,6 +2,7 @@ package dev.arbiter.server.engine;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import java.util.List;
 
 /** A compiled CEL condition, shared by every rule whose condition has the same source. */
 public final class Condition {
@@ -9,24 +10,31 @@ public final class Condition {
     private final String source;
     private final CelRuntime.Program program;
     private final String compileError;
+    private final List<AttributeRead> reads;
 
-    private Condition(String source, CelRuntime.Program program, String compileError) {
+    private Condition(String source, CelRuntime.Program program, String compileError, List<AttributeRead> reads) {
         this.source = source;
         this.program = program;
         this.compileError = compileError;
+        this.reads = reads;
     }
 
-    static Condition compiled(String source, CelRuntime.Program program) {
-        return new Condition(source, program, null);
+    static Condition compiled(String source, CelRuntime.Program program, List<AttributeRead> reads) {
+        return new Condition(source, program, null, reads);
     }
 
     /** A condition that could not be compiled: every evaluation fails with {@code compileError}. */
     static Condition failing(String source, String compileError) {
-        return new Condition(source, null, compileError);
+        return new Condition(source, null, compileError, List.of());
     }
 
     public String source() {
         return source;
+    }
+
+    /** The request members the condition reads by name, in source order. */
+    public List<AttributeRead> reads() {
+        return reads;
     }
 
     /** Evaluates against one request; never throws: every failure is a {@link ConditionResult.Failed}. */

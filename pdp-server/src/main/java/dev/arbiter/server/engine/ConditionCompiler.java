@@ -97,7 +97,7 @@ public final class ConditionCompiler {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
-            Condition condition = Condition.compiled(source, runtime.createProgram(ast));
+            Condition condition = Condition.compiled(source, runtime.createProgram(ast), AttributeReads.of(ast));
             programs.put(source, condition);
             return new Compilation.Compiled(condition);
         } catch (CelValidationException | CelEvaluationException e) {

@@ -2,6 +2,10 @@ package dev.arbiter.server.engine;
 
 import dev.arbiter.store.Policy;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Decides checks against the current {@link PolicySet}, which is swapped atomically on change.
@@ -11,6 +15,8 @@ import java.time.Clock;
  * action, principal and kind match. Any candidate deny rule whose condition is true or fails
  * denies; otherwise any candidate allow rule whose condition is true allows; otherwise the
  * default is deny. The rule reported is the first deciding one in (policy id, position) order.
+ * Rules of dry-run policies never change the decision; when enforcing them too would decide
+ * {@code allow} otherwise, the decision carries that as its {@link Shadow}.
  */
 public final class DecisionEngine {
 
@@ -32,62 +38,90 @@ public final class DecisionEngine {
 
     public Decision decide(CheckRequest request) {
         PolicySet current = policies;
+        ServicePolicies own = current.policiesOf(request.resource().service());
+        ServicePolicies everyService = current.policiesOf(Policy.EVERY_SERVICE);
         String action = request.action();
-        CompiledRule[] own = current.rulesOf(request.resource().service()).candidatesFor(action);
-        CompiledRule[] everyService = current.rulesOf(Policy.EVERY_SERVICE).candidatesFor(action);
+        Verdict real = new Verdict();
+        if (!own.hasDryRun() && !everyService.hasDryRun()) {
+            walk(request, own.enforced().candidatesFor(action), everyService.enforced().candidatesFor(action),
+                    real, null);
+            return real.decision(request, current.revision());
+        }
+        Verdict shadow = new Verdict();
+        walk(request, own.all().candidatesFor(action), everyService.all().candidatesFor(action), real, shadow);
+        return conclude(request, current.revision(), real, shadow);
+    }
+
+    /**
+     * Decides as {@link #decide} does, but looks at every rule of the applying policies and
+     * evaluates the condition of every candidate, to show how each one fared. For people
+     * debugging policies, not for the hot path.
+     */
+    public Explanation explain(CheckRequest request) {
+        PolicySet current = policies;
+        SortedMap<String, CompiledPolicy> applying = new TreeMap<>(current.policiesOf(Policy.EVERY_SERVICE).policies());
+        applying.putAll(current.policiesOf(request.resource().service()).policies());
+        ConditionInput input = new ConditionInput(request, clock.instant());
+        Verdict real = new Verdict();
+        Verdict shadow = new Verdict();
+        List<RuleExplanation> rules = new ArrayList<>();
+        for (CompiledPolicy policy : applying.values()) {
+            for (CompiledRule rule : policy.rules()) {
+                boolean principalMatched = rule.matchesPrincipal(request.principal());
+                boolean actionMatched = rule.matchesAction(request.action());
+                boolean kindMatched = rule.matchesKind(request.resource().kind());
+                ConditionResult result = null;
+                if (principalMatched && actionMatched && kindMatched) {
+                    result = rule.evaluate(input);
+                    if (!rule.isDryRun()) {
+                        real.add(rule, result);
+                    }
+                    shadow.add(rule, result);
+                }
+                rules.add(new RuleExplanation(rule.policyId(), rule.name(), rule.effect(), rule.isDryRun(),
+                        principalMatched, actionMatched, kindMatched, result));
+            }
+        }
+        return new Explanation(conclude(request, current.revision(), real, shadow), rules);
+    }
+
+    /**
+     * Evaluates the candidates among {@code own} and {@code everyService} (each in decision order)
+     * merged by (policy id, position), until neither verdict can change any more. Enforced rules
+     * count for both verdicts, dry-run rules only for the shadow one; {@code shadow} is null when
+     * no dry-run policy applies.
+     */
+    private void walk(CheckRequest request, CompiledRule[] own, CompiledRule[] everyService, Verdict real,
+            Verdict shadow) {
         ConditionInput input = null;
-        CompiledRule allowedBy = null;
-        CompiledRule failedAllow = null;
-        ConditionResult.Failed allowFailure = null;
         int i = 0;
         int j = 0;
         while (i < own.length || j < everyService.length) {
             CompiledRule rule = j >= everyService.length || (i < own.length && own[i].precedes(everyService[j]))
                     ? own[i++]
                     : everyService[j++];
-            if ((!rule.isDeny() && allowedBy != null) || !rule.isCandidate(request)) {
+            boolean forReal = !rule.isDryRun() && real.needs(rule);
+            boolean forShadow = shadow != null && shadow.needs(rule);
+            if (!(forReal || forShadow) || !rule.isCandidate(request)) {
                 continue;
             }
             if (input == null) {
                 input = new ConditionInput(request, clock.instant());
             }
             ConditionResult result = rule.evaluate(input);
-            if (rule.isDeny()) {
-                if (result.isTrue()) {
-                    return decided(false, rule, current, "denied by " + ruleName(rule));
-                }
-                if (result instanceof ConditionResult.Failed failed) {
-                    return decided(false, rule, current, "denied by " + ruleName(rule)
-                            + ": its condition failed (" + failed.message() + ") and deny rules fail closed");
-                }
-            } else if (result.isTrue()) {
-                allowedBy = rule;
-            } else if (failedAllow == null && result instanceof ConditionResult.Failed failed) {
-                failedAllow = rule;
-                allowFailure = failed;
+            if (forReal) {
+                real.add(rule, result);
+            }
+            if (forShadow) {
+                shadow.add(rule, result);
+            }
+            if (real.isFinal() && (shadow == null || shadow.isFinal())) {
+                return;
             }
         }
-        if (allowedBy != null) {
-            return decided(true, allowedBy, current, "allowed by " + ruleName(allowedBy));
-        }
-        return new Decision(false, null, null, current.revision(), defaultDenyReason(request, failedAllow, allowFailure));
     }
 
-    private static Decision decided(boolean allow, CompiledRule rule, PolicySet policies, String reason) {
-        return new Decision(allow, rule.policyId(), rule.name(), policies.revision(), reason);
-    }
-
-    private static String ruleName(CompiledRule rule) {
-        return rule.policyId() + "/" + rule.name();
-    }
-
-    private static String defaultDenyReason(CheckRequest request, CompiledRule failedAllow,
-            ConditionResult.Failed failure) {
-        String reason = "denied by default: no rule allows " + request.action() + " on service "
-                + request.resource().service();
-        if (failedAllow != null) {
-            reason += " (allow rule " + ruleName(failedAllow) + " could not be evaluated: " + failure.message() + ")";
-        }
-        return reason;
+    private static Decision conclude(CheckRequest request, long revision, Verdict real, Verdict shadow) {
+        return real.decision(request, revision).shadowedBy(shadow.decision(request, revision));
     }
 }

@@ -1,6 +1,8 @@
 package dev.arbiter.server.engine;
 
 import dev.arbiter.store.Policy;
+import dev.arbiter.store.PolicyBundle;
+import dev.arbiter.store.PolicyMode;
 import dev.arbiter.store.PolicyValidator;
 import dev.arbiter.store.Problem;
 import dev.arbiter.store.Rule;
@@ -33,6 +35,19 @@ public final class PolicyCompiler {
     }
 
     /**
+     * Every problem of a bundle: those of the bundle as a whole, and each policy's located under
+     * {@code policies[i]}. Empty when every policy may be stored.
+     */
+    public List<Problem> check(PolicyBundle bundle) {
+        List<Problem> problems = new ArrayList<>(PolicyValidator.validate(bundle));
+        for (int i = 0; i < bundle.policies().size(); i++) {
+            String prefix = "policies[" + i + "]";
+            check(bundle.policies().get(i)).forEach(problem -> problems.add(problem.under(prefix)));
+        }
+        return problems;
+    }
+
+    /**
      * Compiles a stored policy for the engine. Stored policies passed {@link #check} when written;
      * should a condition still not compile (say, after an upgrade of the CEL library), its rule is
      * kept with a condition that always fails, so it can deny but never allow.
@@ -42,9 +57,17 @@ public final class PolicyCompiler {
         List<CompiledRule> rules = new ArrayList<>(policy.rules().size());
         for (int i = 0; i < policy.rules().size(); i++) {
             Rule rule = policy.rules().get(i);
-            rules.add(new CompiledRule(policy.id(), i, rule, rule.hasCondition() ? condition(rule, i) : null));
+            rules.add(new CompiledRule(policy.id(), i, rule, rule.hasCondition() ? condition(rule, i) : null,
+                    policy.mode() == PolicyMode.DRY_RUN));
         }
         return new CompiledPolicy(stored, rules);
+    }
+
+    /** The request members a condition reads by name; none for a condition that does not compile. */
+    public List<AttributeRead> attributeReads(String condition) {
+        return conditions.compile(condition, "") instanceof ConditionCompiler.Compilation.Compiled compiled
+                ? compiled.condition().reads()
+                : List.of();
     }
 
     private Condition condition(Rule rule, int position) {

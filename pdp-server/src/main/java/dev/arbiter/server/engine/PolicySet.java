@@ -77,9 +77,9 @@ public final class PolicySet {
         return byId.size();
     }
 
-    /** The enforced rules of policies whose {@code service} is exactly this one ("*" for organisation-wide ones). */
-    RuleTable rulesOf(String service) {
+    /** The policies whose {@code service} is exactly this one ("*" for organisation-wide ones). */
+    ServicePolicies policiesOf(String service) {
         ServicePolicies policies = byService.get(service);
-        return policies != null ? policies.enforced() : RuleTable.EMPTY;
+        return policies != null ? policies : ServicePolicies.NONE;
     }
 }

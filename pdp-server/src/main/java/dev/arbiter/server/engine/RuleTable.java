@@ -13,8 +13,6 @@ import java.util.Set;
  */
 final class RuleTable {
 
-    static final RuleTable EMPTY = of(List.of());
-
     private final Map<String, CompiledRule[]> byLiteralAction;
     private final CompiledRule[] wildcardActionRules;
 

@@ -5,6 +5,7 @@ import dev.arbiter.server.auth.Role;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Set;
 
 /** The HTTP API of DESIGN.md: every path, its role, and JSON errors for everything else. */
 public final class ApiRouter {
@@ -28,6 +29,17 @@ public final class ApiRouter {
         router.post("/v1/check").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::check);
         router.post("/v1/check/batch").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::batch);
 
+        // Paths under /v1/policies/_ come first: ids never start with '_', so none of them is a policy.
+        ValidateHandler validation = new ValidateHandler(services.policies(), services.compiler(), services.blocking());
+        router.post("/v1/policies/_validate").handler(Authenticator.requireAny(Role.POLICY_ADMIN, Role.AUDITOR))
+                .handler(validation::validate);
+        ApplyHandler bundles = new ApplyHandler(services.policies(), services.compiler(), services.sync(),
+                services.blocking());
+        router.post("/v1/policies/_apply").handler(Authenticator.requireAny(Role.POLICY_ADMIN)).handler(bundles::apply);
+        Set<String> reserved = Set.of("/v1/policies/_validate", "/v1/policies/_apply");
+        router.route().pathRegex("/v1/policies/_.*")
+                .handler(ctx -> ctx.fail(reserved.contains(ctx.normalizedPath()) ? 405 : 404));
+
         PolicyHandler policies = new PolicyHandler(services.policies(), services.compiler(), services.sync(),
                 services.blocking());
         router.get("/v1/policies").handler(Authenticator.requireAny(Role.POLICY_ADMIN, Role.AUDITOR))
@@ -37,6 +49,14 @@ public final class ApiRouter {
         router.put("/v1/policies/:id").handler(Authenticator.requireAny(Role.POLICY_ADMIN)).handler(policies::put);
         router.delete("/v1/policies/:id").handler(Authenticator.requireAny(Role.POLICY_ADMIN))
                 .handler(policies::delete);
+        HistoryHandler history = new HistoryHandler(services.policies(), services.compiler(), services.sync(),
+                services.blocking());
+        router.get("/v1/policies/:id/versions").handler(Authenticator.requireAny(Role.POLICY_ADMIN, Role.AUDITOR))
+                .handler(history::versions);
+        router.get("/v1/policies/:id/versions/:version")
+                .handler(Authenticator.requireAny(Role.POLICY_ADMIN, Role.AUDITOR)).handler(history::version);
+        router.post("/v1/policies/:id/rollback").handler(Authenticator.requireAny(Role.POLICY_ADMIN))
+                .handler(history::rollback);
 
         KeyHandler keys = new KeyHandler(services.keyRepository(), services.keys(), services.blocking(),
                 services.tls().map(TlsConfig::requiresClientCertificates).orElse(false));

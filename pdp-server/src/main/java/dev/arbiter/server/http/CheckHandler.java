@@ -2,6 +2,7 @@ package dev.arbiter.server.http;
 
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.DecisionEngine;
+import dev.arbiter.server.engine.Explanation;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -21,23 +22,34 @@ final class CheckHandler {
 
     void check(RoutingContext ctx) {
         CheckRequest request = CheckRequestReader.readCheck(ctx.body().buffer());
-        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request)));
+        boolean explain = explainRequested(ctx);
+        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request, explain)));
     }
 
     void batch(RoutingContext ctx) {
         List<CheckRequest> requests = CheckRequestReader.readBatch(ctx.body().buffer());
+        boolean explain = explainRequested(ctx);
         long minRevision = requests.stream().mapToLong(CheckRequest::minRevision).max().orElse(0);
         whenFresh(ctx, minRevision, () -> {
             List<DecisionJson.Answer> answers = new ArrayList<>(requests.size());
             for (CheckRequest request : requests) {
-                answers.add(decide(request));
+                answers.add(decide(request, explain));
             }
             return DecisionJson.batch(answers);
         });
     }
 
-    private DecisionJson.Answer decide(CheckRequest request) {
+    private DecisionJson.Answer decide(CheckRequest request, boolean explain) {
+        if (explain) {
+            Explanation explanation = engine.explain(request);
+            return new DecisionJson.Answer(DecisionIds.next(), explanation.decision(), explanation.rules());
+        }
         return new DecisionJson.Answer(DecisionIds.next(), engine.decide(request));
+    }
+
+    /** {@code ?explain=true}; a request without a query string (the usual case) pays nothing to find out. */
+    private static boolean explainRequested(RoutingContext ctx) {
+        return ctx.request().query() != null && QueryParams.flag(ctx, "explain");
     }
 
     /** Answers at once when the engine is fresh enough (the usual case), else after the gate opens. */

@@ -3,6 +3,8 @@ package dev.arbiter.server.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbiter.server.engine.Decision;
+import dev.arbiter.server.engine.RuleExplanation;
+import dev.arbiter.server.engine.Shadow;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,8 +19,17 @@ final class DecisionJson {
 
     private DecisionJson() {}
 
-    /** One decision and the id it is logged under. */
-    record Answer(UUID decisionId, Decision decision) {}
+    /**
+     * One decision and the id it is logged under.
+     *
+     * @param explain how every rule of the applying policies fared, or null when not asked for
+     */
+    record Answer(UUID decisionId, Decision decision, List<RuleExplanation> explain) {
+
+        Answer(UUID decisionId, Decision decision) {
+            this(decisionId, decision, null);
+        }
+    }
 
     static Buffer single(Answer answer) {
         return write(256, generator -> answer(generator, answer));
@@ -45,6 +56,17 @@ final class DecisionJson {
         generator.writeStringField("rule", decision.rule());
         generator.writeNumberField("revision", decision.revision());
         generator.writeStringField("reason", decision.reason());
+        Shadow shadow = decision.shadow();
+        if (shadow != null) {
+            generator.writeObjectFieldStart("shadow");
+            generator.writeBooleanField("allow", shadow.allow());
+            generator.writeStringField("policy", shadow.policy());
+            generator.writeStringField("rule", shadow.rule());
+            generator.writeEndObject();
+        }
+        if (answer.explain() != null) {
+            ExplainJson.write(generator, answer.explain());
+        }
         generator.writeEndObject();
     }
 

@@ -66,17 +66,20 @@ final class PolicyHandler {
                     sync.catchUp();
                     return write;
                 })
-                .onSuccess(write -> {
-                    StoredPolicy stored = write.stored();
-                    ctx.response()
-                            .putHeader(HttpHeaders.ETAG, Preconditions.etag(stored.version()))
-                            .putHeader(Responses.REVISION_HEADER, Long.toString(stored.revision()));
-                    if (write.created()) {
-                        ctx.response().putHeader(HttpHeaders.LOCATION, "/v1/policies/" + id);
-                    }
-                    Responses.json(ctx, write.created() ? 201 : 200, PolicyJson.toJson(stored));
-                })
+                .onSuccess(write -> answerWrite(ctx, write))
                 .onFailure(ctx::fail);
+    }
+
+    /** Answers a create (201, with Location) or replace (200): the stored policy, its ETag and revision. */
+    static void answerWrite(RoutingContext ctx, PolicyWrite write) {
+        StoredPolicy stored = write.stored();
+        ctx.response()
+                .putHeader(HttpHeaders.ETAG, Preconditions.etag(stored.version()))
+                .putHeader(Responses.REVISION_HEADER, Long.toString(stored.revision()));
+        if (write.created()) {
+            ctx.response().putHeader(HttpHeaders.LOCATION, "/v1/policies/" + stored.id());
+        }
+        Responses.json(ctx, write.created() ? 201 : 200, PolicyJson.toJson(stored));
     }
 
     void delete(RoutingContext ctx) {
@@ -106,11 +109,16 @@ final class PolicyHandler {
             throw new ApiException(400, "id_mismatch", "the body's id '" + policy.id()
                     + "' differs from the id in the path '" + pathId + "'", List.of(Problem.at("id", "must equal the path id")));
         }
+        requireValid(compiler, policy);
+        return policy;
+    }
+
+    /** Throws the 422 listing every problem unless {@code policy} validates and compiles. */
+    static void requireValid(PolicyCompiler compiler, Policy policy) {
         List<Problem> problems = compiler.check(policy);
         if (!problems.isEmpty()) {
             throw invalidPolicy(problems);
         }
-        return policy;
     }
 
     static ApiException invalidPolicy(List<Problem> problems) {

@@ -1,0 +1,46 @@
+package dev.arbiter.server.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.arbiter.server.engine.ConditionResult;
+import dev.arbiter.server.engine.RuleExplanation;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes the {@code explain} array of an explained decision: one entry per rule of the applying
+ * policies, in decision order. {@code condition} is {@code "true"}, {@code "false"},
+ * {@code "error"} (with {@code error} holding the message) or {@code "not_evaluated"} for a rule
+ * that was not a candidate.
+ */
+final class ExplainJson {
+
+    private ExplainJson() {}
+
+    static void write(JsonGenerator generator, List<RuleExplanation> rules) throws IOException {
+        generator.writeArrayFieldStart("explain");
+        for (RuleExplanation rule : rules) {
+            generator.writeStartObject();
+            generator.writeStringField("policy", rule.policy());
+            generator.writeStringField("rule", rule.rule());
+            generator.writeStringField("effect", rule.effect().json());
+            generator.writeBooleanField("dryRun", rule.dryRun());
+            generator.writeBooleanField("principalMatched", rule.principalMatched());
+            generator.writeBooleanField("actionMatched", rule.actionMatched());
+            generator.writeBooleanField("kindMatched", rule.kindMatched());
+            writeCondition(generator, rule.condition());
+            generator.writeEndObject();
+        }
+        generator.writeEndArray();
+    }
+
+    private static void writeCondition(JsonGenerator generator, ConditionResult condition) throws IOException {
+        if (condition == null) {
+            generator.writeStringField("condition", "not_evaluated");
+        } else if (condition instanceof ConditionResult.Failed failed) {
+            generator.writeStringField("condition", "error");
+            generator.writeStringField("error", failed.message());
+        } else {
+            generator.writeStringField("condition", Boolean.toString(condition.isTrue()));
+        }
+    }
+}

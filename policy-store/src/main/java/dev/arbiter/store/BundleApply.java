@@ -1,0 +1,136 @@
+package dev.arbiter.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Makes the store equal to a bundle for the services it names: plans the difference against the
+ * live policies, then writes it in the caller's transaction under one new revision. A plan that
+ * changes nothing writes nothing.
+ */
+final class BundleApply {
+
+    private final List<Policy> toWrite = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
+    private final List<String> updated = new ArrayList<>();
+    private final List<String> deleted = new ArrayList<>();
+    private final List<String> unchanged = new ArrayList<>();
+    private final long revision;
+
+    private BundleApply(long revision) {
+        this.revision = revision;
+    }
+
+    /**
+     * Compares the bundle with the live policies in its scope: those of the services it names and
+     * those whose id it holds (a policy may move between services).
+     *
+     * @param unchangedSince when present, fail unless no policy in scope changed after this revision
+     */
+    static BundleApply plan(Connection connection, long revision, PolicyBundle bundle, OptionalLong unchangedSince)
+            throws SQLException {
+        if (unchangedSince.isPresent()) {
+            requireUnchangedSince(connection, revision, unchangedSince.getAsLong(), bundle);
+        }
+        Map<String, StoredPolicy> live = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + PolicyRows.COLUMNS
+                + " FROM policies WHERE service = ANY(?) OR id = ANY(?)")) {
+            select.setArray(1, textArray(connection, bundle.services()));
+            select.setArray(2, textArray(connection, bundle.ids()));
+            PolicyRows.storedPolicies(select).forEach(stored -> live.put(stored.id(), stored));
+        }
+        BundleApply plan = new BundleApply(revision);
+        for (Policy policy : bundle.policies()) {
+            StoredPolicy current = live.remove(policy.id());
+            if (current == null) {
+                plan.created.add(policy.id());
+                plan.toWrite.add(policy);
+            } else if (current.policy().equals(policy)) {
+                plan.unchanged.add(policy.id());
+            } else {
+                plan.updated.add(policy.id());
+                plan.toWrite.add(policy);
+            }
+        }
+        plan.deleted.addAll(live.keySet());
+        return plan;
+    }
+
+    /** Writes the plan under one new revision; answers what it did. */
+    ApplyResult write(Connection connection, String actor) throws SQLException {
+        if (toWrite.isEmpty() && deleted.isEmpty()) {
+            return result(revision, false);
+        }
+        long next = PolicyWrites.nextRevision(connection);
+        for (Policy policy : toWrite) {
+            PolicyWrites.write(connection, policy, next, actor, null);
+        }
+        for (String id : deleted) {
+            PolicyWrites.delete(connection, id, next, actor);
+        }
+        PolicyWrites.notifyChange(connection, next);
+        return result(next, true);
+    }
+
+    ApplyResult dryRun() {
+        return result(revision, false);
+    }
+
+    private ApplyResult result(long resultRevision, boolean written) {
+        return new ApplyResult(resultRevision, written, sorted(created), sorted(updated), sorted(deleted),
+                sorted(unchanged));
+    }
+
+    /**
+     * Fails when a policy that is, was or becomes part of the bundle's scope got a version after
+     * {@code since}: one written into a named service, one of the bundle's ids, or one whose
+     * previous version belonged to a named service (moved out or deleted since).
+     */
+    private static void requireUnchangedSince(Connection connection, long current, long since, PolicyBundle bundle)
+            throws SQLException {
+        if (since > current) {
+            throw new PreconditionFailedException("the store is at revision " + current
+                    + ", older than the expected revision " + since + "; is this the right store?");
+        }
+        Set<String> changed = new TreeSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT v.policy_id FROM policy_versions v WHERE v.revision > ?"
+                        + " AND (v.policy_id = ANY(?) OR v.document->>'service' = ANY(?)"
+                        + " OR EXISTS (SELECT 1 FROM policy_versions p WHERE p.policy_id = v.policy_id"
+                        + " AND p.version = v.version - 1 AND p.document->>'service' = ANY(?)))")) {
+            Array services = textArray(connection, bundle.services());
+            select.setLong(1, since);
+            select.setArray(2, textArray(connection, bundle.ids()));
+            select.setArray(3, services);
+            select.setArray(4, services);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    changed.add(rows.getString(1));
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new PreconditionFailedException("policies in the scope of this apply changed after revision "
+                    + since + ": " + String.join(", ", changed) + "; the store is at revision " + current
+                    + "; review the difference again and reapply");
+        }
+    }
+
+    private static Array textArray(Connection connection, Set<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        return List.copyOf(new TreeSet<>(ids));
+    }
+}
