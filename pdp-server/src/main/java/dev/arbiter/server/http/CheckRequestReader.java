@@ -58,23 +58,11 @@ final class CheckRequestReader {
     private CheckRequestReader() {}
 
     static CheckRequest readCheck(Buffer body) {
-        try (JsonParser parser = FACTORY.createParser(bytes(body))) {
-            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "a JSON object");
-            CheckRequest request = readCheckObject(parser);
-            expectEnd(parser);
-            return request;
-        } catch (StreamConstraintsException e) {
-            throw ApiException.badRequest("the check exceeds a limit: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", PolicyJson.malformedMessage(e));
-        } catch (IOException e) {
-            throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
-        }
+        return parse(body, parser -> readCheckObject(parser));
     }
 
     static List<CheckRequest> readBatch(Buffer body) {
-        try (JsonParser parser = FACTORY.createParser(bytes(body))) {
-            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "a JSON object");
+        return parse(body, parser -> {
             List<CheckRequest> checks = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 if (!"checks".equals(parser.currentName())) {
@@ -90,11 +78,26 @@ final class CheckRequestReader {
                     checks.add(readCheckObject(parser));
                 }
             }
-            expectEnd(parser);
             if (checks == null) {
                 throw ApiException.badRequest("checks", "is required");
             }
             return checks;
+        });
+    }
+
+    /** Reads the members of one JSON object from the parser positioned on its START_OBJECT. */
+    @FunctionalInterface
+    private interface ObjectReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /** Parses a whole body holding one JSON object; every parse failure is a 400. */
+    private static <T> T parse(Buffer body, ObjectReader<T> reader) {
+        try (JsonParser parser = FACTORY.createParser(bytes(body))) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "a JSON object");
+            T result = reader.read(parser);
+            expectEnd(parser);
+            return result;
         } catch (StreamConstraintsException e) {
             throw ApiException.badRequest("the check exceeds a limit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
