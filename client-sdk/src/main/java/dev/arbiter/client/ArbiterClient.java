@@ -38,7 +38,6 @@ public final class ArbiterClient implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final DecisionCache cache;
     private final FailureMode failureMode;
-    private final long timeoutNanos;
     private final AutoCloseable probe;
 
     private ArbiterClient(Builder builder) {
@@ -49,10 +48,9 @@ public final class ArbiterClient implements AutoCloseable {
             endpoints.add(new Endpoint(uri, new EndpointHealth(builder.breakerFailures, openNanos)));
         }
         EndpointPool pool = new EndpointPool(endpoints);
-        this.dispatcher = new Dispatcher(pool, transport, builder.token, builder.maxRetries);
+        this.dispatcher = new Dispatcher(pool, transport, builder.token, builder.maxRetries, builder.timeout);
         this.cache = DecisionCache.create(builder.cache);
         this.failureMode = builder.failureMode;
-        this.timeoutNanos = builder.timeout.toNanos();
         this.probe = builder.probeInterval == null ? () -> { } : new HealthProbe(pool, transport, builder.probeInterval);
     }
 
@@ -90,7 +88,7 @@ public final class ArbiterClient implements AutoCloseable {
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
-        return dispatcher.send(Endpoint::check, CheckCodec.encode(request), deadline(), CheckCodec::decode)
+        return dispatcher.send(Endpoint::check, CheckCodec.encode(request), CheckCodec::decode)
                 .thenApply(reply -> {
                     if (reply instanceof Reply.Decided<Decision> decided) {
                         cache.remember(request, decided.value());
@@ -121,7 +119,7 @@ public final class ArbiterClient implements AutoCloseable {
         if (misses.isEmpty()) {
             return CompletableFuture.completedFuture(List.of(decisions));
         }
-        return dispatcher.send(Endpoint::batch, CheckCodec.encodeBatch(misses), deadline(),
+        return dispatcher.send(Endpoint::batch, CheckCodec.encodeBatch(misses),
                         body -> CheckCodec.decodeBatch(body, misses.size()))
                 .thenApply(reply -> {
                     Decision failure = reply instanceof Reply.Undecided<List<Decision>> undecided
@@ -149,10 +147,6 @@ public final class ArbiterClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the health probe did not stop", e);
         }
-    }
-
-    private long deadline() {
-        return System.nanoTime() + timeoutNanos;
     }
 
     private Decision failedClosed(Reply.Undecided<?> undecided) {

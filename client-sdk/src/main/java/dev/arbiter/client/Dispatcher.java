@@ -27,17 +27,19 @@ final class Dispatcher {
     private final Transport transport;
     private final String authorization;
     private final int maxRetries;
+    private final Duration timeout;
 
-    Dispatcher(EndpointPool pool, Transport transport, String token, int maxRetries) {
+    Dispatcher(EndpointPool pool, Transport transport, String token, int maxRetries, Duration timeout) {
         this.pool = pool;
         this.transport = transport;
         this.authorization = "Bearer " + token;
         this.maxRetries = maxRetries;
+        this.timeout = timeout;
     }
 
-    <T> CompletableFuture<Reply<T>> send(Function<Endpoint, URI> target, byte[] body, long deadline,
-            Decoder<T> decoder) {
-        return attempt(new Call<>(target, body, deadline, decoder), null, 0, null);
+    /** Sends {@code body} to the {@code target} of an endpoint, within the client's timeout. */
+    <T> CompletableFuture<Reply<T>> send(Function<Endpoint, URI> target, byte[] body, Decoder<T> decoder) {
+        return attempt(new Call<>(target, body, System.nanoTime() + timeout.toNanos(), decoder), null, 0, null);
     }
 
     private record Call<T>(Function<Endpoint, URI> target, byte[] body, long deadline, Decoder<T> decoder) {}
@@ -50,25 +52,26 @@ final class Dispatcher {
         if (endpoint == null || remaining <= 0) {
             return done(previousFailure != null ? previousFailure
                     : endpoint == null ? new Reply.Undecided<>(Decision.Failure.CIRCUIT_OPEN, pool.describeOpen(now))
-                    : new Reply.Undecided<>(Decision.Failure.TIMEOUT, "no time was left to call Arbiter"));
+                    : new Reply.Undecided<>(Decision.Failure.TIMEOUT, timedOut("Arbiter")));
         }
-        Duration timeout = Duration.ofNanos(remaining);
+        Duration left = Duration.ofNanos(remaining);
         HttpRequest request = HttpRequest.newBuilder(call.target().apply(endpoint))
-                .timeout(timeout)
+                .timeout(left)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
                 .build();
-        return transport.send(request, timeout).thenCompose(exchange -> handle(call, endpoint, retry, exchange));
+        return transport.send(request, left).thenCompose(exchange -> handle(call, endpoint, retry, exchange));
     }
 
     private <T> CompletableFuture<Reply<T>> handle(Call<T> call, Endpoint endpoint, int retry, Exchange exchange) {
         long now = System.nanoTime();
         if (exchange instanceof Exchange.Failed failed) {
-            endpoint.health().failed(failed.detail(), now);
-            Reply.Undecided<T> failure = new Reply.Undecided<>(failed.failure(), failed.detail());
-            return failed.failure() == Decision.Failure.CONNECTION_FAILED ? retry(call, endpoint, retry, failure)
-                    : done(failure);
+            boolean timedOut = failed.failure() == Decision.Failure.TIMEOUT;
+            String why = timedOut ? timedOut(endpoint.toString()) : failed.detail();
+            endpoint.health().failed(why, now);
+            Reply.Undecided<T> failure = new Reply.Undecided<>(failed.failure(), why);
+            return timedOut ? done(failure) : retry(call, endpoint, retry, failure);
         }
         Exchange.Answered answered = (Exchange.Answered) exchange;
         int status = answered.status();
@@ -86,6 +89,10 @@ final class Dispatcher {
             return retry(call, endpoint, retry, new Reply.Undecided<>(Decision.Failure.STALE_REPLICA, why));
         }
         return CompletableFuture.failedFuture(error);
+    }
+
+    private String timedOut(String where) {
+        return "no answer from " + where + " within the client's " + timeout.toMillis() + " ms timeout";
     }
 
     private static <T> Reply<T> decode(Call<T> call, Endpoint endpoint, byte[] body, long now) {
