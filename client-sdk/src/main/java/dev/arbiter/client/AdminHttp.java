@@ -5,8 +5,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Blocking calls to the administration API. A 2xx answer is returned; an error answer throws
@@ -20,7 +18,7 @@ final class AdminHttp {
     private final Duration timeout;
 
     AdminHttp(String base, String token, Duration timeout) {
-        this.transport = new Transport(timeout);
+        this.transport = new Transport();
         this.base = base.replaceAll("/+$", "");
         this.authorization = "Bearer " + token;
         this.timeout = timeout;
@@ -39,7 +37,7 @@ final class AdminHttp {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        Exchange exchange = await(transport.send(request.build(), timeout));
+        Exchange exchange = transport.send(request.build(), timeout);
         if (exchange instanceof Exchange.Failed failed) {
             throw new ArbiterUnavailableException(failed.failure(), failed.detail());
         }
@@ -62,18 +60,6 @@ final class AdminHttp {
         } catch (MalformedAnswerException e) {
             throw new ArbiterUnavailableException(Decision.Failure.MALFORMED_ANSWER,
                     "the server's answer is not understood: " + e.getMessage());
-        }
-    }
-
-    private static Exchange await(CompletableFuture<Exchange> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ArbiterUnavailableException(Decision.Failure.INTERRUPTED, "interrupted while waiting for Arbiter");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the transport never fails its futures", e.getCause());
         }
     }
 }

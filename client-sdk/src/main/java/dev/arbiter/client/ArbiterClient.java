@@ -4,13 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 /**
  * Asks Arbiter for decisions. Thread-safe; build one per service and share it.
@@ -41,7 +38,7 @@ public final class ArbiterClient implements AutoCloseable {
     private final AutoCloseable probe;
 
     private ArbiterClient(Builder builder) {
-        Transport transport = new Transport(builder.timeout);
+        Transport transport = new Transport();
         List<Endpoint> endpoints = new ArrayList<>();
         long openNanos = builder.breakerOpenFor.toNanos();
         for (URI uri : builder.endpoints) {
@@ -66,8 +63,16 @@ public final class ArbiterClient implements AutoCloseable {
         return check(CheckRequest.of(principal, action, resource).context(context));
     }
 
+    /**
+     * The decision for {@code request}, on the calling thread. Never throws for an outage (unless
+     * {@link FailureMode#THROW}); throws {@link ArbiterApiException} for a caller's bug.
+     */
     public Decision check(CheckRequest request) {
-        return await(checkAsync(request), () -> failedClosed(interrupted()));
+        Decision cached = cache.find(request);
+        if (cached != null) {
+            return cached;
+        }
+        return decision(request, dispatcher.send(Endpoint::check, CheckCodec.encode(request), CheckCodec::decode));
     }
 
     public CompletableFuture<Decision> checkAsync(Principal principal, String action, Resource resource) {
@@ -80,63 +85,29 @@ public final class ArbiterClient implements AutoCloseable {
     }
 
     /**
-     * The decision for {@code request}. The future never completes exceptionally for an outage
-     * (unless {@link FailureMode#THROW}); it does with {@link ArbiterApiException} for a caller's bug.
+     * As {@link #check(CheckRequest)}, without blocking: the future completes on the HTTP client's
+     * threads, with {@link ArbiterApiException} for a caller's bug.
      */
     public CompletableFuture<Decision> checkAsync(CheckRequest request) {
         Decision cached = cache.find(request);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
-        return dispatcher.send(Endpoint::check, CheckCodec.encode(request), CheckCodec::decode)
-                .thenApply(reply -> {
-                    if (reply instanceof Reply.Decided<Decision> decided) {
-                        cache.remember(request, decided.value());
-                        return decided.value();
-                    }
-                    return failedClosed((Reply.Undecided<Decision>) reply);
-                });
+        return dispatcher.sendAsync(Endpoint::check, CheckCodec.encode(request), CheckCodec::decode)
+                .thenApply(reply -> decision(request, reply));
     }
 
     /** Decisions for up to {@value #MAX_BATCH} requests, in their order, in one round trip. */
     public List<Decision> checkBatch(List<CheckRequest> requests) {
-        return await(checkBatchAsync(requests),
-                () -> Collections.nCopies(requests.size(), failedClosed(interrupted())));
+        Batch batch = new Batch(requests);
+        return batch.misses.isEmpty() ? batch.complete(null)
+                : batch.complete(dispatcher.send(Endpoint::batch, batch.body(), batch::decode));
     }
 
     public CompletableFuture<List<Decision>> checkBatchAsync(List<CheckRequest> requests) {
-        if (requests.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " checks, not " + requests.size());
-        }
-        Decision[] decisions = new Decision[requests.size()];
-        List<CheckRequest> misses = new ArrayList<>();
-        for (int i = 0; i < decisions.length; i++) {
-            decisions[i] = cache.find(Objects.requireNonNull(requests.get(i), "checks must not be null"));
-            if (decisions[i] == null) {
-                misses.add(requests.get(i));
-            }
-        }
-        if (misses.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of(decisions));
-        }
-        return dispatcher.send(Endpoint::batch, CheckCodec.encodeBatch(misses),
-                        body -> CheckCodec.decodeBatch(body, misses.size()))
-                .thenApply(reply -> {
-                    Decision failure = reply instanceof Reply.Undecided<List<Decision>> undecided
-                            ? failedClosed(undecided) : null;
-                    List<Decision> answers = failure == null ? ((Reply.Decided<List<Decision>>) reply).value() : null;
-                    int next = 0;
-                    for (int i = 0; i < decisions.length; i++) {
-                        if (decisions[i] == null) {
-                            decisions[i] = failure != null ? failure : answers.get(next);
-                            if (failure == null) {
-                                cache.remember(misses.get(next), decisions[i]);
-                            }
-                            next++;
-                        }
-                    }
-                    return List.of(decisions);
-                });
+        Batch batch = new Batch(requests);
+        return batch.misses.isEmpty() ? CompletableFuture.completedFuture(batch.complete(null))
+                : dispatcher.sendAsync(Endpoint::batch, batch.body(), batch::decode).thenApply(batch::complete);
     }
 
     /** Stops the health probe; pooled connections close when idle. */
@@ -149,6 +120,14 @@ public final class ArbiterClient implements AutoCloseable {
         }
     }
 
+    private Decision decision(CheckRequest request, Reply<Decision> reply) {
+        if (reply instanceof Reply.Decided<Decision> decided) {
+            cache.remember(request, decided.value());
+            return decided.value();
+        }
+        return failedClosed((Reply.Undecided<Decision>) reply);
+    }
+
     private Decision failedClosed(Reply.Undecided<?> undecided) {
         if (failureMode == FailureMode.THROW) {
             throw new ArbiterUnavailableException(undecided.failure(), undecided.why());
@@ -156,26 +135,51 @@ public final class ArbiterClient implements AutoCloseable {
         return Decision.failedClosed(undecided.failure(), undecided.why() + "; denied by the client");
     }
 
-    private static Reply.Undecided<Decision> interrupted() {
-        return new Reply.Undecided<>(Decision.Failure.INTERRUPTED, "the calling thread was interrupted while it waited");
-    }
+    /** A batch's cached decisions and the checks that must be sent for the others. */
+    private final class Batch {
 
-    /** The future's value; exceptions of the client are rethrown as they are. */
-    private static <T> T await(CompletableFuture<T> future, Supplier<T> whenInterrupted) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            return whenInterrupted.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+        private final Decision[] decisions;
+        private final List<CheckRequest> misses = new ArrayList<>();
+
+        Batch(List<CheckRequest> requests) {
+            if (requests.size() > MAX_BATCH) {
+                throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " checks, not "
+                        + requests.size());
             }
-            if (e.getCause() instanceof Error error) {
-                throw error;
+            decisions = new Decision[requests.size()];
+            for (int i = 0; i < decisions.length; i++) {
+                CheckRequest request = Objects.requireNonNull(requests.get(i), "checks must not be null");
+                decisions[i] = cache.find(request);
+                if (decisions[i] == null) {
+                    misses.add(request);
+                }
             }
-            throw new IllegalStateException(e.getCause());
+        }
+
+        byte[] body() {
+            return CheckCodec.encodeBatch(misses);
+        }
+
+        List<Decision> decode(byte[] body) throws MalformedAnswerException {
+            return CheckCodec.decodeBatch(body, misses.size());
+        }
+
+        /** Every decision, the sent ones taken from {@code reply} (null when nothing was sent). */
+        List<Decision> complete(Reply<List<Decision>> reply) {
+            List<Decision> answers = reply instanceof Reply.Decided<List<Decision>> decided ? decided.value() : null;
+            Decision failure = reply instanceof Reply.Undecided<List<Decision>> undecided
+                    ? failedClosed(undecided) : null;
+            int next = 0;
+            for (int i = 0; i < decisions.length; i++) {
+                if (decisions[i] == null) {
+                    decisions[i] = answers == null ? failure : answers.get(next);
+                    if (answers != null) {
+                        cache.remember(misses.get(next), answers.get(next));
+                    }
+                    next++;
+                }
+            }
+            return List.of(decisions);
         }
     }
 

@@ -7,6 +7,6 @@ sealed interface Exchange {
 
     record Answered(int status, HttpHeaders headers, byte[] body) implements Exchange {}
 
-    /** No answer: {@code failure} is {@link Decision.Failure#TIMEOUT} or {@link Decision.Failure#CONNECTION_FAILED}. */
+    /** No answer: {@code failure} is TIMEOUT, CONNECTION_FAILED or INTERRUPTED. */
     record Failed(Decision.Failure failure, String detail) implements Exchange {}
 }

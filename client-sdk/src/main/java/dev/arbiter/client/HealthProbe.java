@@ -36,7 +36,7 @@ final class HealthProbe implements AutoCloseable {
     private void probeAll() {
         for (Endpoint endpoint : pool.endpoints()) {
             HttpRequest request = HttpRequest.newBuilder(endpoint.ready()).timeout(timeout).GET().build();
-            transport.send(request, timeout).thenAccept(exchange -> record(endpoint, exchange));
+            transport.sendAsync(request, timeout).thenAccept(exchange -> record(endpoint, exchange));
         }
     }
 

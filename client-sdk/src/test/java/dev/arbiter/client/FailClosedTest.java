@@ -61,7 +61,19 @@ class FailClosedTest {
     void aBodyThatStallsAfterTheHeadersIsATimeoutDeny() {
         fake.stallBody();
         try (ArbiterClient client = clientOf(fake.url()).timeout(Duration.ofMillis(300)).build()) {
+            assertFailedClosed(client.check(chargeCheck(1)), Decision.Failure.TIMEOUT, "within the client's 300 ms timeout");
             assertFailedClosed(client.checkAsync(chargeCheck(1)).join(), Decision.Failure.TIMEOUT, "within the client's 300 ms timeout");
+        }
+    }
+
+    @Test
+    void anInterruptedCallerGetsADenyAndKeepsItsInterrupt() {
+        try (ArbiterClient client = clientOf(fake.url()).build()) {
+            Thread.currentThread().interrupt();
+            Decision decision = client.check(chargeCheck(1));
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            assertFailedClosed(decision, Decision.Failure.INTERRUPTED, "interrupted");
+            assertTrue(client.check(chargeCheck(1)).allow(), "an interrupt is not the endpoint's failure");
         }
     }
 
