@@ -48,7 +48,8 @@ public final class ArbiterClient implements AutoCloseable {
         this.dispatcher = new Dispatcher(pool, transport, builder.token, builder.maxRetries, builder.timeout);
         this.cache = DecisionCache.create(builder.cache);
         this.failureMode = builder.failureMode;
-        this.probe = builder.probeInterval == null ? () -> { } : new HealthProbe(pool, transport, builder.probeInterval);
+        this.probe = builder.probeInterval == null ? () -> { }
+                : new HealthProbe(pool, transport, builder.probeInterval);
     }
 
     public static Builder builder() {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * {@link BodyWatchdog} ends stalled bodies), and comes to an {@link Exchange}: exchanges never throw.
  *
  * <p>Only the JDK's own body handlers are used: the JDK hands any other body subscriber to its
- * executor, a thread hop per call (measured: about +10 % on a loopback check).
+ * executor, a thread hop per call (measured: +12 % on a loopback check, see docs/benchmarks.md).
  */
 final class Transport {
 
@@ -39,14 +39,16 @@ final class Transport {
             return failed(request, timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Exchange.Failed(Decision.Failure.INTERRUPTED, "the calling thread was interrupted while it waited");
+            return new Exchange.Failed(Decision.Failure.INTERRUPTED,
+                    "the calling thread was interrupted while it waited");
         }
     }
 
     /** As {@link #send}, completing on the JDK client's threads. */
     CompletableFuture<Exchange> sendAsync(HttpRequest request, Duration timeout) {
         CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        BodyWatchdog.Deadline watch = BodyWatchdog.watch(System.nanoTime() + timeout.toNanos(), () -> sent.cancel(true));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        BodyWatchdog.Deadline watch = BodyWatchdog.watch(deadline, () -> sent.cancel(true));
         return sent.handle((response, error) -> {
             if (!watch.finish()) {
                 return failed(request, timeout, new TimeoutException());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.client.testing.DesignExample;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.TestServer;
 import java.io.IOException;
@@ -43,10 +44,10 @@ class AdminTest {
     @Test
     void aPolicyIsCreatedReadReplacedAndDeleted() {
         Instant before = Instant.now().minusSeconds(60);
-        PolicyWrite created = admin.policies().put(Requests.paymentsApi().mode(PolicyMode.DRY_RUN));
+        PolicyWrite created = admin.policies().put(DesignExample.policy().mode(PolicyMode.DRY_RUN));
         assertTrue(created.created());
         assertEquals(1, created.stored().version());
-        assertEquals(Requests.paymentsApi().mode(PolicyMode.DRY_RUN), created.stored().policy(), "round trip");
+        assertEquals(DesignExample.policy().mode(PolicyMode.DRY_RUN), created.stored().policy(), "round trip");
         assertEquals("admin", created.stored().updatedBy());
         assertTrue(created.stored().updatedAt().isAfter(before));
 

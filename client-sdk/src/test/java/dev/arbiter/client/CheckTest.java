@@ -1,8 +1,8 @@
 package dev.arbiter.client;
 
-import static dev.arbiter.client.Requests.CHECKOUT;
-import static dev.arbiter.client.Requests.charge;
-import static dev.arbiter.client.Requests.chargeCheck;
+import static dev.arbiter.client.testing.DesignExample.CHECKOUT;
+import static dev.arbiter.client.testing.DesignExample.charge;
+import static dev.arbiter.client.testing.DesignExample.chargeCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.client.testing.DesignExample;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.TestServer;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class CheckTest {
     @BeforeAll
     static void writePolicies() {
         admin = ArbiterAdmin.builder().endpoint(arbiter.server().baseUrl()).token(TestServer.ADMIN_TOKEN).build();
-        admin.policies().put(Requests.paymentsApi());
+        admin.policies().put(DesignExample.policy());
         admin.policies().put(Policy.of("reports", "reports").rules(Rule.allow("ops-read-from-the-office")
                 .roles("*")
                 .actions("reports:read")

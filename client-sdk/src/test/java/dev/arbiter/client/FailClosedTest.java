@@ -1,6 +1,6 @@
 package dev.arbiter.client;
 
-import static dev.arbiter.client.Requests.chargeCheck;
+import static dev.arbiter.client.testing.DesignExample.chargeCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,8 +61,9 @@ class FailClosedTest {
     void aBodyThatStallsAfterTheHeadersIsATimeoutDeny() {
         fake.stallBody();
         try (ArbiterClient client = clientOf(fake.url()).timeout(Duration.ofMillis(300)).build()) {
-            assertFailedClosed(client.check(chargeCheck(1)), Decision.Failure.TIMEOUT, "within the client's 300 ms timeout");
-            assertFailedClosed(client.checkAsync(chargeCheck(1)).join(), Decision.Failure.TIMEOUT, "within the client's 300 ms timeout");
+            String why = "within the client's 300 ms timeout";
+            assertFailedClosed(client.check(chargeCheck(1)), Decision.Failure.TIMEOUT, why);
+            assertFailedClosed(client.checkAsync(chargeCheck(1)).join(), Decision.Failure.TIMEOUT, why);
         }
     }
 
@@ -86,7 +87,8 @@ class FailClosedTest {
 
     @Test
     void serverErrorsAreDeniesNamingTheError() {
-        fake.answer(503, "{\"error\":{\"code\":\"store_unavailable\",\"message\":\"the store is down\",\"details\":[]}}");
+        fake.answer(503, """
+                {"error":{"code":"store_unavailable","message":"the store is down","details":[]}}""");
         try (ArbiterClient client = clientOf(fake.url()).build()) {
             assertFailedClosed(client.check(chargeCheck(1)), Decision.Failure.SERVER_ERROR,
                     "503 store_unavailable: the store is down");
@@ -98,7 +100,8 @@ class FailClosedTest {
     @Test
     void answersThatAreNotDecisionsAreDenies() {
         try (ArbiterClient client = clientOf(fake.url()).circuitBreaker(100, Duration.ofSeconds(1)).build()) {
-            for (String garbage : List.of("not json", "[]", "{\"allow\": \"yes\", \"decisionId\": \"d\", \"revision\": 1}",
+            for (String garbage : List.of("not json", "[]",
+                    "{\"allow\": \"yes\", \"decisionId\": \"d\", \"revision\": 1}",
                     "{\"decisionId\": \"d\", \"revision\": 1}", "{\"allow\": true, \"revision\": 1}",
                     "{\"allow\": true, \"decisionId\": \"d\", \"revision\": 1} trailing", "")) {
                 fake.answer(200, garbage);
@@ -112,7 +115,8 @@ class FailClosedTest {
 
     @Test
     void unknownAnswerFieldsAreIgnored() {
-        fake.answer(200, FakeArbiter.ALLOW.replace("}", ",\"explain\":[{\"rule\":\"r\"}],\"shadow\":{\"allow\":false}}"));
+        fake.answer(200, FakeArbiter.ALLOW.replace("}", """
+                ,"explain":[{"rule":"r"}],"shadow":{"allow":false}}"""));
         try (ArbiterClient client = clientOf(fake.url()).build()) {
             Decision decision = client.check(chargeCheck(1));
             assertTrue(decision.allow());

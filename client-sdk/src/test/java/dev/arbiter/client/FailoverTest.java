@@ -1,9 +1,10 @@
 package dev.arbiter.client;
 
-import static dev.arbiter.client.Requests.chargeCheck;
+import static dev.arbiter.client.testing.DesignExample.chargeCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.client.testing.DesignExample;
 import dev.arbiter.server.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class FailoverTest {
     void checksGoOnWhenOneOfTwoServersStops() {
         try (TestServer first = TestServer.start()) {
             ArbiterAdmin admin = ArbiterAdmin.builder().endpoint(first.baseUrl()).token(TestServer.ADMIN_TOKEN).build();
-            long revision = admin.policies().put(Requests.paymentsApi()).revision();
+            long revision = admin.policies().put(DesignExample.policy()).revision();
             String token = admin.keys().create("checkout", KeyRole.CHECK).token();
             // Started after the key exists, so that it knows the key without waiting for its poll.
             TestServer second = TestServer.start(first.dbUrl());
@@ -42,7 +43,7 @@ class FailoverTest {
             degraded.ready(503);
             String token = server.createKey("checkout", "check");
             ArbiterAdmin.builder().endpoint(server.baseUrl()).token(TestServer.ADMIN_TOKEN).build()
-                    .policies().put(Requests.paymentsApi());
+                    .policies().put(DesignExample.policy());
             try (ArbiterClient client = ArbiterClient.builder().endpoints(degraded.url(), server.baseUrl())
                     .token(token).timeout(TIMEOUT).healthProbe(Duration.ofMillis(50)).build()) {
                 awaitProbes(degraded, 2);

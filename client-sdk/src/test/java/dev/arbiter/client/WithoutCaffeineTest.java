@@ -21,20 +21,23 @@ class WithoutCaffeineTest {
     void theClientWorksWithoutCaffeineUntilTheCacheIsAskedFor() throws Exception {
         URL sdk = ArbiterClient.class.getProtectionDomain().getCodeSource().getLocation();
         URL jackson = JsonFactory.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {sdk, jackson}, ClassLoader.getPlatformClassLoader())) {
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {sdk, jackson}, platform)) {
             assertThrows(ClassNotFoundException.class,
                     () -> loader.loadClass("com.github.benmanes.caffeine.cache.Caffeine"));
             Class<?> client = loader.loadClass(ArbiterClient.class.getName());
             Object builder = client.getMethod("builder").invoke(null);
             Class<?> builderType = builder.getClass();
-            builderType.getMethod("endpoints", String[].class).invoke(builder, (Object) new String[] {"http://127.0.0.1:1"});
+            String[] endpoints = {"http://127.0.0.1:1"};
+            builderType.getMethod("endpoints", String[].class).invoke(builder, (Object) endpoints);
             builderType.getMethod("token", String.class).invoke(builder, "arb_test");
             Method build = builderType.getMethod("build");
             ((AutoCloseable) build.invoke(builder)).close();
 
             Object settings = loader.loadClass(CacheSettings.class.getName()).getMethod("defaults").invoke(null);
             builderType.getMethod("cache", settings.getClass()).invoke(builder, settings);
-            InvocationTargetException thrown = assertThrows(InvocationTargetException.class, () -> build.invoke(builder));
+            InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                    () -> build.invoke(builder));
             assertEquals(IllegalStateException.class, thrown.getCause().getClass());
             assertTrue(thrown.getCause().getMessage().contains("com.github.ben-manes.caffeine:caffeine"));
         }

@@ -7,10 +7,7 @@ import dev.arbiter.client.CacheSettings;
 import dev.arbiter.client.CheckRequest;
 import dev.arbiter.client.Decision;
 import dev.arbiter.client.KeyRole;
-import dev.arbiter.client.Policy;
-import dev.arbiter.client.Principal;
-import dev.arbiter.client.Resource;
-import dev.arbiter.client.Rule;
+import dev.arbiter.client.testing.DesignExample;
 import dev.arbiter.loadtests.BenchmarkServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,11 +31,7 @@ final class CheckFixture implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private static final CheckRequest REQUEST = CheckRequest.of(
-            Principal.of("spiffe://acme.prod/ns/shop/sa/checkout").roles("service").attr("env", "prod"),
-            "charges:create",
-            Resource.of("payments", "charge", "ch_1").attr("amount", 5000).attr("env", "prod"))
-            .context("sourceIp", "10.1.2.3");
+    private static final CheckRequest REQUEST = DesignExample.chargeCheck(5000).context("sourceIp", "10.1.2.3");
 
     private final BenchmarkServer server;
     private final ArbiterClient client;
@@ -49,7 +42,7 @@ final class CheckFixture implements AutoCloseable {
     CheckFixture() {
         server = BenchmarkServer.start();
         ArbiterAdmin admin = ArbiterAdmin.builder().endpoint(server.url()).token(server.adminToken()).build();
-        admin.policies().put(examplePolicy());
+        admin.policies().put(DesignExample.policy());
         String token = admin.keys().create("bench-" + System.currentTimeMillis(), KeyRole.CHECK).token();
         client = ArbiterClient.builder().endpoints(server.url()).token(token).timeout(TIMEOUT).build();
         cachingClient = ArbiterClient.builder().endpoints(server.url()).token(token).timeout(TIMEOUT)
@@ -124,19 +117,5 @@ final class CheckFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Policy examplePolicy() {
-        return Policy.of("payments-api", "payments")
-                .description("Who may call the payments service")
-                .rules(Rule.allow("checkout-can-charge")
-                                .principals("spiffe://acme.prod/ns/shop/sa/checkout")
-                                .actions("charges:create", "charges:read")
-                                .kinds("charge")
-                                .condition("resource.attr.amount <= 10000 && principal.attr.env == resource.attr.env"),
-                        Rule.deny("no-cross-env-refunds")
-                                .roles("*")
-                                .actions("refunds:*")
-                                .condition("principal.attr.env != resource.attr.env"));
     }
 }

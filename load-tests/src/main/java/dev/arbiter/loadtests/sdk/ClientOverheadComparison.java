@@ -7,7 +7,8 @@ import java.util.Arrays;
  * (in alternating order) and times each, so both see the same machine at the same moment. On a
  * shared, noisy machine this compares far more fairly than benchmarks run one after the other.
  *
- * <p>{@code java -cp load-tests/target/benchmarks.jar dev.arbiter.loadtests.sdk.ClientOverheadComparison [rounds] [warmup rounds]}
+ * <p>{@code java -cp load-tests/target/benchmarks.jar dev.arbiter.loadtests.sdk.ClientOverheadComparison
+ * [rounds] [warm-up rounds]}
  */
 public final class ClientOverheadComparison {
 
