@@ -53,7 +53,7 @@ public final class ArbiterAdmin {
         }
 
         public Builder token(String token) {
-            this.token = Checks.requireText(token, "token");
+            this.token = Checks.requireToken(token);
             return this;
         }
 

@@ -35,7 +35,7 @@ public final class ArbiterClient implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final DecisionCache cache;
     private final FailureMode failureMode;
-    private final AutoCloseable probe;
+    private final Runnable stopProbe;
 
     private ArbiterClient(Builder builder) {
         Transport transport = new Transport();
@@ -48,8 +48,8 @@ public final class ArbiterClient implements AutoCloseable {
         this.dispatcher = new Dispatcher(pool, transport, builder.token, builder.maxRetries, builder.timeout);
         this.cache = DecisionCache.create(builder.cache);
         this.failureMode = builder.failureMode;
-        this.probe = builder.probeInterval == null ? () -> { }
-                : new HealthProbe(pool, transport, builder.probeInterval);
+        this.stopProbe = builder.probeInterval == null ? () -> { }
+                : new HealthProbe(pool, transport, builder.probeInterval)::close;
     }
 
     public static Builder builder() {
@@ -114,11 +114,7 @@ public final class ArbiterClient implements AutoCloseable {
     /** Stops the health probe; pooled connections close when idle. */
     @Override
     public void close() {
-        try {
-            probe.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("the health probe did not stop", e);
-        }
+        stopProbe.run();
     }
 
     private Decision decision(CheckRequest request, Reply<Decision> reply) {
@@ -215,7 +211,7 @@ public final class ArbiterClient implements AutoCloseable {
 
         /** An API key with role {@code check}. */
         public Builder token(String token) {
-            this.token = Checks.requireText(token, "token");
+            this.token = Checks.requireToken(token);
             return this;
         }
 

@@ -16,6 +16,15 @@ final class Checks {
         return value;
     }
 
+    /** An API token: sent in a header, so no spaces or control characters. */
+    static String requireToken(String token) {
+        requireText(token, "token");
+        if (token.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw new IllegalArgumentException("a token has no spaces or control characters");
+        }
+        return token;
+    }
+
     static Duration positive(Duration duration, String name) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration");

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * failure or timeout counts like a failed call; a 503 (a degraded server, which still decides
  * from the policies it holds) only de-prefers the endpoint.
  */
-final class HealthProbe implements AutoCloseable {
+final class HealthProbe {
 
     private static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(1);
 
@@ -53,8 +53,7 @@ final class HealthProbe implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    void close() {
         scheduler.shutdownNow();
     }
 }

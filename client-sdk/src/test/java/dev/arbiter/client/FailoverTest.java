@@ -75,6 +75,20 @@ class FailoverTest {
         }
     }
 
+    @Test
+    void closingTheClientStopsItsProbes() throws InterruptedException {
+        try (FakeArbiter fake = new FakeArbiter()) {
+            ArbiterClient client = ArbiterClient.builder().endpoints(fake.url()).token("arb_test")
+                    .healthProbe(Duration.ofMillis(20)).build();
+            awaitProbes(fake, 2);
+            client.close();
+            Thread.sleep(100);
+            int afterClose = fake.requests("/health/ready");
+            Thread.sleep(300);
+            assertEquals(afterClose, fake.requests("/health/ready"));
+        }
+    }
+
     private static void awaitProbes(FakeArbiter fake, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (fake.requests("/health/ready") < count) {

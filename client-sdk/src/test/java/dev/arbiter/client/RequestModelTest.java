@@ -108,6 +108,8 @@ class RequestModelTest {
         assertThrows(IllegalArgumentException.class, () -> ArbiterClient.builder().endpoints("ftp://a"));
         assertThrows(IllegalArgumentException.class, () -> ArbiterClient.builder().endpoints("not a url"));
         assertThrows(IllegalArgumentException.class, () -> ArbiterClient.builder().token(""));
+        assertThrows(IllegalArgumentException.class, () -> ArbiterClient.builder().token("arb_x\n"));
+        assertThrows(IllegalArgumentException.class, () -> ArbiterAdmin.builder().token("two words"));
         assertThrows(IllegalArgumentException.class, () -> ArbiterClient.builder().timeout(Duration.ofMillis(-1)));
         assertThrows(IllegalArgumentException.class, () -> ArbiterClient.builder().maxRetries(-1));
         assertThrows(IllegalArgumentException.class,
