@@ -1,0 +1,62 @@
+package dev.arbiter.loadtests;
+
+import dev.arbiter.server.ArbiterServer;
+import dev.arbiter.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * The Arbiter a benchmark talks to: the one at {@code -Darbiter.url} (with its admin token in
+ * {@code -Darbiter.adminToken}), or else one started in this JVM on the embedded PostgreSQL in a
+ * fresh temporary data directory, stopped by {@link #close()}.
+ */
+public final class BenchmarkServer implements AutoCloseable {
+
+    private static final String LOCAL_ADMIN_TOKEN = "benchmark-admin-token-0123456789";
+
+    private final String url;
+    private final String adminToken;
+    private final ArbiterServer local;
+
+    private BenchmarkServer(String url, String adminToken, ArbiterServer local) {
+        this.url = url;
+        this.adminToken = adminToken;
+        this.local = local;
+    }
+
+    public static BenchmarkServer start() {
+        String external = System.getProperty("arbiter.url");
+        if (external != null) {
+            String token = System.getProperty("arbiter.adminToken");
+            if (token == null) {
+                throw new IllegalStateException("-Darbiter.url needs -Darbiter.adminToken");
+            }
+            return new BenchmarkServer(external, token, null);
+        }
+        try {
+            ServerConfig config = new ServerConfig("127.0.0.1", 0, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Files.createTempDirectory("arbiter-bench"), Optional.of(LOCAL_ADMIN_TOKEN));
+            ArbiterServer server = ArbiterServer.start(config);
+            return new BenchmarkServer("http://127.0.0.1:" + server.port(), LOCAL_ADMIN_TOKEN, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    @Override
+    public void close() {
+        if (local != null) {
+            local.close();
+        }
+    }
+}
