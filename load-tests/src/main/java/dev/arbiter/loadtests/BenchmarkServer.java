@@ -5,7 +5,7 @@ import dev.arbiter.server.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The Arbiter a benchmark talks to: the one at {@code -Darbiter.url} (with its admin token in
@@ -36,8 +36,10 @@ public final class BenchmarkServer implements AutoCloseable {
             return new BenchmarkServer(external, token, null);
         }
         try {
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Files.createTempDirectory("arbiter-bench"), Optional.of(LOCAL_ADMIN_TOKEN));
+            ServerConfig config = ServerConfig.fromEnvironment(Map.of(
+                    "ARBITER_HTTP_PORT", "0",
+                    "ARBITER_DATA_DIR", Files.createTempDirectory("arbiter-bench").toString(),
+                    "ARBITER_ADMIN_TOKEN", LOCAL_ADMIN_TOKEN));
             ArbiterServer server = ArbiterServer.start(config);
             return new BenchmarkServer("http://127.0.0.1:" + server.port(), LOCAL_ADMIN_TOKEN, server);
         } catch (IOException e) {

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +27,7 @@ class EmbeddedDefaultTest {
     Path temp;
 
     private ServerConfig embeddedConfig(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, Optional.empty(), Optional.empty(), Optional.empty(), dataDir,
-                Optional.empty(), Optional.empty());
+        return ServerConfig.fromEnvironment(Map.of("ARBITER_HTTP_PORT", "0", "ARBITER_DATA_DIR", dataDir.toString()));
     }
 
     @Test

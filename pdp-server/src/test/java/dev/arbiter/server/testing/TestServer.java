@@ -9,8 +9,9 @@ import dev.arbiter.store.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -47,10 +48,18 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(String dbUrl, Optional<TlsConfig> tls) {
         try {
-            Path dataDir = Files.createTempDirectory("arbiter-test");
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, Optional.of(dbUrl), Optional.empty(),
-                    Optional.empty(), dataDir, Optional.of(ADMIN_TOKEN), tls);
-            return new TestServer(ArbiterServer.start(config), dbUrl, tls.isPresent() ? "https" : "http");
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "ARBITER_HTTP_PORT", "0",
+                    "ARBITER_DB_URL", dbUrl,
+                    "ARBITER_DATA_DIR", Files.createTempDirectory("arbiter-test").toString(),
+                    "ARBITER_ADMIN_TOKEN", ADMIN_TOKEN));
+            tls.ifPresent(config -> {
+                env.put("ARBITER_TLS_CERT", config.certificate().toString());
+                env.put("ARBITER_TLS_KEY", config.key().toString());
+                config.clientCa().ifPresent(ca -> env.put("ARBITER_TLS_CLIENT_CA", ca.toString()));
+            });
+            return new TestServer(ArbiterServer.start(ServerConfig.fromEnvironment(env)), dbUrl,
+                    tls.isPresent() ? "https" : "http");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
