@@ -1,5 +1,6 @@
 package dev.arbiter.server;
 
+import dev.arbiter.server.audit.Audit;
 import dev.arbiter.server.auth.AdminBootstrap;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.KeyRepository;
@@ -31,12 +32,14 @@ public final class ArbiterServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ArbiterServer.class.getName());
 
     private final Database database;
+    private final Audit audit;
     private final Vertx vertx;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArbiterServer(Database database, Vertx vertx, int port) {
+    private ArbiterServer(Database database, Audit audit, Vertx vertx, int port) {
         this.database = database;
+        this.audit = audit;
         this.vertx = vertx;
         this.port = port;
     }
@@ -63,19 +66,21 @@ public final class ArbiterServer implements AutoCloseable {
         keys.replaceAll(keyRepository.list());
         Readiness readiness = new Readiness();
         readiness.ready();
+        Audit audit = Audit.start(config.audit(), database.dataSource(), config.dataDir());
 
         Vertx vertx = Vertx.vertx();
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         Services services = new Services(engine, compiler, policyRepository, sync, keyRepository, keys, readiness,
-                blocking);
+                blocking, audit);
         try {
             int port = deploy(vertx, services, config);
             watch(vertx, blocking, new StoreWatcher(sync, keyRepository, keys, readiness));
             LOG.info("Arbiter serves http://" + config.httpHost() + ":" + port + " with " + engine.policies().size()
                     + " policies at revision " + engine.policies().revision() + ", " + database.description());
-            return new ArbiterServer(database, vertx, port);
+            return new ArbiterServer(database, audit, vertx, port);
         } catch (RuntimeException e) {
             vertx.close().await();
+            audit.close();
             throw e;
         }
     }
@@ -113,7 +118,10 @@ public final class ArbiterServer implements AutoCloseable {
         return port;
     }
 
-    /** Stops taking requests, lets those in flight finish, then stops the database. Idempotent. */
+    /**
+     * Stops taking requests, lets those in flight finish, flushes the decision log, then stops the
+     * database. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -125,6 +133,7 @@ public final class ArbiterServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the HTTP servers did not stop cleanly", e);
         }
+        audit.close();
         try {
             database.close();
         } catch (IOException | RuntimeException e) {

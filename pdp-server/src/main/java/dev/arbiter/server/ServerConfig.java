@@ -1,5 +1,6 @@
 package dev.arbiter.server;
 
+import dev.arbiter.server.audit.AuditConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  *
  * @param dbUrl JDBC URL of an external PostgreSQL; empty to run the embedded one in {@code dataDir}
  * @param adminToken bootstrap token with role admin, ensured at every start
+ * @param audit the decision log's settings ({@code ARBITER_AUDIT_*})
  */
 public record ServerConfig(
         String httpHost,
@@ -17,7 +19,8 @@ public record ServerConfig(
         Optional<String> dbUser,
         Optional<String> dbPassword,
         Path dataDir,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        AuditConfig audit) {
 
     public static final int DEFAULT_PORT = 8700;
     /** Bootstrap tokens shorter than this are refused: the admin key guards everything. */
@@ -33,6 +36,12 @@ public record ServerConfig(
         }
     }
 
+    /** A configuration with the decision log's defaults. */
+    public ServerConfig(String httpHost, int httpPort, Optional<String> dbUrl, Optional<String> dbUser,
+            Optional<String> dbPassword, Path dataDir, Optional<String> adminToken) {
+        this(httpHost, httpPort, dbUrl, dbUser, dbPassword, dataDir, adminToken, AuditConfig.defaults());
+    }
+
     /** Reads the configuration from {@code env}, applying the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         return new ServerConfig(
@@ -42,7 +51,8 @@ public record ServerConfig(
                 present(env, "ARBITER_DB_USER"),
                 present(env, "ARBITER_DB_PASSWORD"),
                 Path.of(env.getOrDefault("ARBITER_DATA_DIR", "./arbiter-data")),
-                present(env, "ARBITER_ADMIN_TOKEN"));
+                present(env, "ARBITER_ADMIN_TOKEN"),
+                AuditConfig.fromEnvironment(env));
     }
 
     private static int port(String value) {

@@ -15,7 +15,7 @@ public final class ApiRouter {
 
     public static Router create(Vertx vertx, Services services) {
         Router router = Router.router(vertx);
-        HealthHandler health = new HealthHandler(services.readiness(), services.engine());
+        HealthHandler health = new HealthHandler(services.readiness(), services.engine(), services.audit().log());
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
 
@@ -23,7 +23,8 @@ public final class ApiRouter {
         router.route("/v1/*").handler(new Authenticator(services.keys()));
 
         CheckHandler checks = new CheckHandler(services.engine(),
-                new RevisionGate(services.engine(), services.sync(), services.blocking()));
+                new RevisionGate(services.engine(), services.sync(), services.blocking()),
+                new DecisionRecorder(services.audit().log()));
         router.post("/v1/check").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::check);
         router.post("/v1/check/batch").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::batch);
 
@@ -36,6 +37,14 @@ public final class ApiRouter {
         router.put("/v1/policies/:id").handler(Authenticator.requireAny(Role.POLICY_ADMIN)).handler(policies::put);
         router.delete("/v1/policies/:id").handler(Authenticator.requireAny(Role.POLICY_ADMIN))
                 .handler(policies::delete);
+
+        // The fixed paths first: "stats" and "verify" are not decision ids.
+        DecisionLogHandler decisions = new DecisionLogHandler(services.audit(), services.blocking());
+        router.get("/v1/decisions").handler(Authenticator.requireAny(Role.AUDITOR)).handler(decisions::list);
+        router.get("/v1/decisions/stats").handler(Authenticator.requireAny(Role.AUDITOR)).handler(decisions::stats);
+        router.get("/v1/decisions/verify").handler(Authenticator.requireAny(Role.AUDITOR)).handler(decisions::verify);
+        router.get("/v1/decisions/:decisionId").handler(Authenticator.requireAny(Role.AUDITOR))
+                .handler(decisions::get);
 
         KeyHandler keys = new KeyHandler(services.keyRepository(), services.keys(), services.blocking());
         router.post("/v1/keys").handler(Authenticator.requireAny(Role.ADMIN)).handler(keys::create);

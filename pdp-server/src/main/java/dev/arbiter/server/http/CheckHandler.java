@@ -8,36 +8,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@code POST /v1/check} and {@code POST /v1/check/batch}: decided on the event loop, in memory. */
+/**
+ * {@code POST /v1/check} and {@code POST /v1/check/batch}: decided on the event loop, in memory,
+ * each decision handed to the decision log without waiting.
+ */
 final class CheckHandler {
 
     private final DecisionEngine engine;
     private final RevisionGate gate;
+    private final DecisionRecorder recorder;
 
-    CheckHandler(DecisionEngine engine, RevisionGate gate) {
+    CheckHandler(DecisionEngine engine, RevisionGate gate, DecisionRecorder recorder) {
         this.engine = engine;
         this.gate = gate;
+        this.recorder = recorder;
     }
 
     void check(RoutingContext ctx) {
+        long received = System.nanoTime();
         CheckRequest request = CheckRequestReader.readCheck(ctx.body().buffer());
-        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request)));
+        String caller = Authenticator.caller(ctx).name();
+        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request, caller, received)));
     }
 
     void batch(RoutingContext ctx) {
+        long received = System.nanoTime();
         List<CheckRequest> requests = CheckRequestReader.readBatch(ctx.body().buffer());
+        String caller = Authenticator.caller(ctx).name();
         long minRevision = requests.stream().mapToLong(CheckRequest::minRevision).max().orElse(0);
         whenFresh(ctx, minRevision, () -> {
             List<DecisionJson.Answer> answers = new ArrayList<>(requests.size());
             for (CheckRequest request : requests) {
-                answers.add(decide(request));
+                answers.add(decide(request, caller, received));
             }
             return DecisionJson.batch(answers);
         });
     }
 
-    private DecisionJson.Answer decide(CheckRequest request) {
-        return new DecisionJson.Answer(DecisionIds.next(), engine.decide(request));
+    /** Decides and hands the decision to the log; {@code received} is when the body was available. */
+    private DecisionJson.Answer decide(CheckRequest request, String caller, long received) {
+        return recorder.record(request, engine.decide(request), caller, received);
     }
 
     /** Answers at once when the engine is fresh enough (the usual case), else after the gate opens. */

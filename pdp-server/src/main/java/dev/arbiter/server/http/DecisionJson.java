@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Writes decision answers straight to bytes, without a JSON tree. */
 final class DecisionJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY = new JsonFactory();
 
     private DecisionJson() {}
 
@@ -48,12 +48,14 @@ final class DecisionJson {
         generator.writeEndObject();
     }
 
+    /** Writes one JSON document. */
     @FunctionalInterface
-    private interface Writing {
+    interface Writing {
         void writeTo(JsonGenerator generator) throws IOException;
     }
 
-    private static Buffer write(int sizeHint, Writing writing) {
+    /** The document {@code writing} produces, as a buffer. */
+    static Buffer write(int sizeHint, Writing writing) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
         try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
             writing.writeTo(generator);

@@ -1,6 +1,7 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.Blocking;
+import dev.arbiter.server.audit.Audit;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.KeyRepository;
 import dev.arbiter.server.engine.DecisionEngine;
@@ -18,4 +19,5 @@ public record Services(
         KeyRepository keyRepository,
         KeyRegistry keys,
         Readiness readiness,
-        Blocking blocking) {}
+        Blocking blocking,
+        Audit audit) {}

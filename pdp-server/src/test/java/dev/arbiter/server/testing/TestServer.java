@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arbiter.server.ArbiterServer;
 import dev.arbiter.server.ServerConfig;
+import dev.arbiter.server.audit.AuditConfig;
 import dev.arbiter.store.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,10 +34,15 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on an existing database, e.g. a second replica. */
     public static TestServer start(String dbUrl) {
+        return start(dbUrl, AuditConfig.defaults());
+    }
+
+    /** A server on an existing database with the given decision-log settings. */
+    public static TestServer start(String dbUrl, AuditConfig audit) {
         try {
             Path dataDir = Files.createTempDirectory("arbiter-test");
             ServerConfig config = new ServerConfig("127.0.0.1", 0, Optional.of(dbUrl), Optional.empty(),
-                    Optional.empty(), dataDir, Optional.of(ADMIN_TOKEN));
+                    Optional.empty(), dataDir, Optional.of(ADMIN_TOKEN), audit);
             return new TestServer(ArbiterServer.start(config), dbUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
