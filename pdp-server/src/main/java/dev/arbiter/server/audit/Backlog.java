@@ -54,8 +54,13 @@ final class Backlog {
 
     /** {@code batch}, answered by {@link #next}, is in the database. */
     synchronized void written(LogBatch batch) throws IOException {
-        databaseReachable = true;
         remove(batch);
+        databaseBack();
+    }
+
+    /** The database answers again: batches may wait in memory for it once the spill is replayed. */
+    synchronized void databaseBack() {
+        databaseReachable = true;
         notifyAll();
     }
 

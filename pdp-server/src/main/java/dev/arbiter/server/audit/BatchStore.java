@@ -44,6 +44,13 @@ final class BatchStore {
         }
     }
 
+    /** Whether the database answers at all. */
+    void ping() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+    }
+
     private static Outcome write(Connection connection, LogBatch batch) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // A replica that died holding the chain lock must not stall this writer for long.

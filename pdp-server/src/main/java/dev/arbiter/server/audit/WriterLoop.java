@@ -38,6 +38,8 @@ final class WriterLoop implements Runnable {
                 LogBatch batch = backlog.next(IDLE_WAIT_MILLIS);
                 if (batch != null) {
                     write(batch);
+                } else if (failing) {
+                    probe();
                 }
             } catch (InterruptedException e) {
                 // stopping is signalled by the flag
@@ -53,10 +55,7 @@ final class WriterLoop implements Runnable {
             store.write(batch);
             backlog.written(batch);
             counters.written.addAndGet(batch.count());
-            if (failing) {
-                failing = false;
-                LOG.info("the database takes decision records again; replaying the spill");
-            }
+            recovered();
         } catch (SQLException e) {
             if (BatchStore.refusesContent(e)) {
                 backlog.setAside(batch);
@@ -65,13 +64,35 @@ final class WriterLoop implements Runnable {
                         + e.getMessage() + "); it is kept in the spill's rejected folder as " + batch.batchId(), e);
                 return;
             }
-            if (!failing) {
-                failing = true;
-                LOG.warning("the database does not take decision records (" + e.getMessage()
-                        + "); spilling them to disk and retrying every " + DecisionLog.RETRY_INTERVAL.toSeconds() + " s");
-            }
-            backlog.databaseFailed();
-            pause();
+            failed(e);
+        }
+    }
+
+    /** With nothing to write while the database fails, asks it whether it is back, so held batches can move. */
+    private void probe() throws IOException {
+        try {
+            store.ping();
+            backlog.databaseBack();
+            recovered();
+        } catch (SQLException e) {
+            failed(e);
+        }
+    }
+
+    private void failed(SQLException failure) throws IOException {
+        if (!failing) {
+            failing = true;
+            LOG.warning("the database does not take decision records (" + failure.getMessage()
+                    + "); spilling them to disk and retrying every " + DecisionLog.RETRY_INTERVAL.toSeconds() + " s");
+        }
+        backlog.databaseFailed();
+        pause();
+    }
+
+    private void recovered() {
+        if (failing) {
+            failing = false;
+            LOG.info("the database takes decision records again; replaying the spill");
         }
     }
 

@@ -1,0 +1,97 @@
+package dev.arbiter.server.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.server.engine.CheckRequest;
+import dev.arbiter.server.engine.Principal;
+import dev.arbiter.server.engine.Resource;
+import dev.arbiter.store.PolicyJson;
+import dev.cel.common.values.NullValue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The logged input: the request as decided, with the configured attribute paths masked. */
+class InputJsonTest {
+
+    static final CheckRequest REQUEST = new CheckRequest(
+            new Principal("svc", List.of("service"), Map.of("env", "prod", "token", "t0p-secret")),
+            "charges:create",
+            new Resource("payments", "charge", "ch_1", Map.of(
+                    "card_number", "4111111111111111",
+                    "amount", 5000L,
+                    "cards", List.of(Map.of("number", "4000", "brand", "visa"), Map.of("number", "5000")),
+                    "owner", Map.of("name", "Ada", "ssn", "123"))),
+            Map.of("headers", Map.of("Authorization", "Bearer abc", "x-request-id", "r1"),
+                    "sourceIp", "10.1.2.3", "score", 0.5, "flag", true, "none", NullValue.NULL_VALUE),
+            0);
+
+    static JsonNode logged(String... paths) throws Exception {
+        return PolicyJson.MAPPER.readTree(InputJson.write(REQUEST, AuditMask.of(List.of(paths))));
+    }
+
+    @Test
+    void withoutMaskTheInputIsTheWholeRequest() throws Exception {
+        JsonNode input = logged();
+        assertEquals("svc", input.at("/principal/id").asText());
+        assertEquals("[\"service\"]", input.at("/principal/roles").toString());
+        assertEquals("t0p-secret", input.at("/principal/attr/token").asText());
+        assertEquals(5000, input.at("/resource/attr/amount").asLong());
+        assertEquals("Bearer abc", input.at("/context/headers/Authorization").asText());
+        assertEquals(0.5, input.at("/context/score").asDouble());
+        assertTrue(input.at("/context/flag").asBoolean());
+        assertTrue(input.at("/context/none").isNull());
+        assertTrue(input.get("minRevision") == null, "absent when the request did not ask for one");
+    }
+
+    @Test
+    void maskedPathsAreStoredAsStarsWhateverTheirValue() throws Exception {
+        JsonNode input = logged("resource.attr.card_number", "context.headers.authorization", "resource.attr.owner",
+                "principal.attr.token");
+        assertEquals("***", input.at("/resource/attr/card_number").asText());
+        assertEquals("***", input.at("/context/headers/Authorization").asText(), "keys match regardless of case");
+        assertEquals("***", input.at("/resource/attr/owner").asText(), "an object is masked whole");
+        assertEquals("***", input.at("/principal/attr/token").asText());
+        assertEquals("r1", input.at("/context/headers/x-request-id").asText());
+        assertEquals(5000, input.at("/resource/attr/amount").asLong());
+        assertEquals("prod", input.at("/principal/attr/env").asText());
+    }
+
+    @Test
+    void listsAreTransparentAndStarMatchesAnyKey() throws Exception {
+        JsonNode input = logged("resource.attr.cards.number", "resource.attr.*.ssn");
+        assertEquals("***", input.at("/resource/attr/cards/0/number").asText());
+        assertEquals("***", input.at("/resource/attr/cards/1/number").asText());
+        assertEquals("visa", input.at("/resource/attr/cards/0/brand").asText());
+        assertEquals("***", input.at("/resource/attr/owner/ssn").asText());
+        assertEquals("Ada", input.at("/resource/attr/owner/name").asText());
+    }
+
+    @Test
+    void aWildcardAndAKeyAtTheSameLevelBothApply() throws Exception {
+        JsonNode input = logged("context.*.authorization", "context.headers.x-request-id");
+        assertEquals("***", input.at("/context/headers/Authorization").asText());
+        assertEquals("***", input.at("/context/headers/x-request-id").asText());
+    }
+
+    @Test
+    void aWholeAttributeMapOrTheContextCanBeMasked() throws Exception {
+        JsonNode input = logged("context", "principal.attr");
+        assertEquals("***", input.get("context").asText());
+        assertEquals("***", input.at("/principal/attr").asText());
+        assertEquals("svc", input.at("/principal/id").asText());
+    }
+
+    @Test
+    void onlyAttributePathsCanBeMasked() {
+        for (String path : new String[] {"principal.id", "resource.id", "action", "principal", "resource.kind",
+            "Resource.attr.x", "context..x", "context.", ""}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> AuditMask.of(List.of(path)), path);
+            assertTrue(refused.getMessage().startsWith("ARBITER_AUDIT_MASK"), refused.getMessage());
+        }
+    }
+}
