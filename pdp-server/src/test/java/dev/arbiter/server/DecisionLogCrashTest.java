@@ -8,7 +8,7 @@ import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.Eventually;
 import dev.arbiter.server.testing.LoggedRows;
 import dev.arbiter.server.testing.ServerProcess;
-import dev.arbiter.store.RestartablePostgres;
+import dev.arbiter.store.RestartablePostgresExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server process dies or stops while the log holds records: none is lost, none is doubled. */
@@ -30,17 +29,9 @@ class DecisionLogCrashTest {
 
     @TempDir
     static Path temp;
-    static RestartablePostgres postgres;
 
-    @BeforeAll
-    static void database() {
-        postgres = RestartablePostgres.start(temp.resolve("postgres"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final RestartablePostgresExtension database = new RestartablePostgresExtension();
 
     private static List<String> check(ApiClient client, int count) {
         List<String> decisionIds = new ArrayList<>();
@@ -52,16 +43,6 @@ class DecisionLogCrashTest {
         return decisionIds;
     }
 
-    private static void assertLoggedExactlyOnce(String dbUrl, List<String> decisionIds) {
-        Map<String, Integer> rows = Eventually.await(Duration.ofSeconds(60), "every decision in the log", () -> {
-            Map<String, Integer> counts = LoggedRows.countsById(dbUrl);
-            return counts.keySet().containsAll(decisionIds) ? counts : null;
-        });
-        for (String decisionId : decisionIds) {
-            assertEquals(1, rows.get(decisionId), decisionId + " is logged once");
-        }
-        assertEquals(decisionIds.size(), rows.size(), "and nothing else is");
-    }
 
     private static long spillFiles(Path dataDir) throws IOException {
         try (Stream<Path> files = Files.list(dataDir.resolve("decision-spill"))) {
@@ -71,7 +52,7 @@ class DecisionLogCrashTest {
 
     @Test
     void aSpillLeftByAKilledServerIsReplayedOnceAfterTheRestart() throws Exception {
-        String url = postgres.createDatabase();
+        String url = database.get().createDatabase();
         Path dataDir = temp.resolve("killed");
         Map<String, String> env = Map.of("ARBITER_DB_URL", url, "ARBITER_ADMIN_TOKEN", TOKEN);
         List<String> decisionIds = new ArrayList<>();
@@ -79,7 +60,7 @@ class DecisionLogCrashTest {
             ApiClient admin = server.client(TOKEN);
             assertEquals(201, admin.put("/v1/policies/p", Policies.allow("p", "s", "a")).status());
             decisionIds.addAll(check(admin, 20));
-            postgres.stop();
+            database.get().stop();
             List<String> duringOutage = check(admin, 150);
             decisionIds.addAll(duringOutage);
             Eventually.await(Duration.ofSeconds(30), "the outage's records in the spill", () -> {
@@ -90,9 +71,9 @@ class DecisionLogCrashTest {
             server.kill();
         }
         assertTrue(spillFiles(dataDir) > 0, "the killed server left a spill");
-        postgres.start();
+        database.get().start();
         try (ServerProcess again = ServerProcess.start(dataDir, env)) {
-            assertLoggedExactlyOnce(url, decisionIds);
+            assertEquals(decisionIds.size(), LoggedRows.awaitEachOnce(url, decisionIds).size(), "and nothing else");
             Eventually.await(Duration.ofSeconds(30), "the spill replayed and removed", () -> {
                 try {
                     return spillFiles(dataDir) == 0 ? true : null;
@@ -107,7 +88,7 @@ class DecisionLogCrashTest {
 
     @Test
     void aCleanShutdownFlushesEveryRecordBeforeExit() throws Exception {
-        String url = postgres.createDatabase();
+        String url = database.get().createDatabase();
         Map<String, String> env = Map.of("ARBITER_DB_URL", url, "ARBITER_ADMIN_TOKEN", TOKEN);
         List<String> decisionIds = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(temp.resolve("stopped"), env)) {

@@ -12,21 +12,16 @@ import dev.arbiter.server.testing.CheckTraffic;
 import dev.arbiter.server.testing.Eventually;
 import dev.arbiter.server.testing.LoggedRows;
 import dev.arbiter.server.testing.TestServer;
-import dev.arbiter.store.RestartablePostgres;
-import java.nio.file.Path;
+import dev.arbiter.store.RestartablePostgresExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The database goes away while checks flow: decisions go on, and the log keeps every one exactly once. */
 class DecisionLogOutageTest {
@@ -36,24 +31,8 @@ class DecisionLogOutageTest {
             {"principal": {"id": "svc"}, "action": "a", "resource": {"service": "s"},
              "context": {"padding": "%s"}}""".formatted("x".repeat(8_000));
 
-    @TempDir
-    static Path temp;
-    static RestartablePostgres postgres;
-
-    @BeforeAll
-    static void database() {
-        postgres = RestartablePostgres.start(temp.resolve("postgres"));
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        postgres.close();
-    }
-
-    @AfterEach
-    void databaseBack() {
-        postgres.start();
-    }
+    @RegisterExtension
+    static final RestartablePostgresExtension database = new RestartablePostgresExtension();
 
     private static ApiClient checker(TestServer server) {
         assertEquals(201, server.admin().put("/v1/policies/p", Policies.allow("p", "s", "a")).status());
@@ -64,33 +43,23 @@ class DecisionLogOutageTest {
         return server.client(null).get("/health/ready").json().get("audit");
     }
 
-    private static void assertLoggedExactlyOnce(String dbUrl, List<String> decisionIds) {
-        Map<String, Integer> rows = Eventually.await(Duration.ofSeconds(60), "every decision in the log", () -> {
-            Map<String, Integer> counts = LoggedRows.countsById(dbUrl);
-            return counts.keySet().containsAll(decisionIds) ? counts : null;
-        });
-        for (String decisionId : decisionIds) {
-            assertEquals(1, rows.get(decisionId), decisionId + " is logged once");
-        }
-    }
 
     @Test
     void decisionsMadeWhileTheDatabaseIsDownAreLoggedExactlyOnceWhenItIsBack() {
-        String url = postgres.createDatabase();
+        String url = database.get().createDatabase();
         try (TestServer server = TestServer.start(url)) {
             ApiClient checker = checker(server);
             try (CheckTraffic traffic = CheckTraffic.start(checker, Policies.check("a", "s"))) {
                 traffic.awaitMore(50);
-                postgres.stop();
+                database.get().stop();
                 traffic.awaitMore(300);
                 Eventually.await(Duration.ofSeconds(10), "records in the spill", () ->
                         audit(server).get("spillPending").asLong() > 0 ? true : null);
-                postgres.start();
+                database.get().start();
                 traffic.awaitMore(50);
                 List<String> decisionIds = traffic.stop();
 
-                assertLoggedExactlyOnce(url, decisionIds);
-                assertEquals(decisionIds.size(), LoggedRows.countsById(url).size(), "and nothing else");
+                assertEquals(decisionIds.size(), LoggedRows.awaitEachOnce(url, decisionIds).size(), "and nothing else");
                 Eventually.await(Duration.ofSeconds(10), "the spill replayed", () ->
                         audit(server).get("spillPending").asLong() == 0 ? true : null);
                 JsonNode verified = server.admin().get("/v1/decisions/verify").json();
@@ -102,11 +71,11 @@ class DecisionLogOutageTest {
 
     @Test
     void withAuditRequiredChecksAreDeniedWhileNoRecordCanBeKeptAndAllowedAgainAfter() {
-        String url = postgres.createDatabase();
+        String url = database.get().createDatabase();
         AuditConfig tightSpill = new AuditConfig(true, AuditMask.NONE, 90, 64 * 1024, 16);
         try (TestServer server = TestServer.start(url, tightSpill)) {
             ApiClient checker = checker(server);
-            postgres.stop();
+            database.get().stop();
             List<String> answeredAllowed = new ArrayList<>();
             JsonNode denied = Eventually.await(Duration.ofSeconds(60), "a check denied for the audit", () -> {
                 JsonNode answer = checker.post("/v1/check", LARGE_CHECK).json();
@@ -121,17 +90,17 @@ class DecisionLogOutageTest {
             assertEquals("unavailable", audit(server).get("state").asText());
             assertTrue(audit(server).get("refused").asLong() > 0);
 
-            postgres.start();
+            database.get().start();
             Eventually.await(Duration.ofSeconds(60), "checks allowed again", () ->
                     checker.post("/v1/check", LARGE_CHECK).json().get("allow").asBoolean() ? true : null);
-            assertLoggedExactlyOnce(url, answeredAllowed);
+            LoggedRows.awaitEachOnce(url, answeredAllowed);
             assertEquals(0, audit(server).get("lost").asLong(), "required mode denies instead of losing");
         }
     }
 
     @Test
     void withoutAuditRequiredDecisionsGoOnAndTheLossIsCountedLoudly() {
-        String url = postgres.createDatabase();
+        String url = database.get().createDatabase();
         AuditConfig tightSpill = new AuditConfig(false, AuditMask.NONE, 90, 64 * 1024, 16);
         List<LogRecord> severe = new ArrayList<>();
         Handler capture = new Handler() {
@@ -154,7 +123,7 @@ class DecisionLogOutageTest {
         audit.addHandler(capture);
         try (TestServer server = TestServer.start(url, tightSpill)) {
             ApiClient checker = checker(server);
-            postgres.stop();
+            database.get().stop();
             Eventually.await(Duration.ofSeconds(30), "the log spilling", () -> {
                 assertTrue(checker.post("/v1/check", LARGE_CHECK).json().get("allow").asBoolean());
                 return audit(server).get("state").asText().equals("writing") ? null : true;
@@ -174,7 +143,7 @@ class DecisionLogOutageTest {
                     return severe.stream().anyMatch(r -> r.getMessage().contains("LOST")) ? true : null;
                 }
             });
-            postgres.start();
+            database.get().start();
             Eventually.await(Duration.ofSeconds(60), "the log writing again", () ->
                     audit(server).get("state").asText().equals("writing") ? true : null);
             assertFalse(LoggedRows.countsById(url).isEmpty(), "what was kept reaches the database");

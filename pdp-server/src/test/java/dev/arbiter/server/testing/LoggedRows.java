@@ -1,11 +1,15 @@
 package dev.arbiter.server.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.arbiter.store.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What the decision log table holds, read straight from the database. */
@@ -27,5 +31,20 @@ public final class LoggedRows {
             return Map.of();
         }
         return counts;
+    }
+
+    /**
+     * Waits until every one of {@code decisionIds} is in the log, asserts each is there exactly
+     * once, and answers the row counts of everything the log holds.
+     */
+    public static Map<String, Integer> awaitEachOnce(String dbUrl, List<String> decisionIds) {
+        Map<String, Integer> rows = Eventually.await(Duration.ofSeconds(60), "every decision in the log", () -> {
+            Map<String, Integer> counts = countsById(dbUrl);
+            return counts.keySet().containsAll(decisionIds) ? counts : null;
+        });
+        for (String decisionId : decisionIds) {
+            assertEquals(1, rows.get(decisionId), decisionId + " is logged once");
+        }
+        return rows;
     }
 }
