@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Decision throughput of one server jar under wrk, on the embedded PostgreSQL in a fresh data
-# directory. Usage: throughput.sh <pdp-server.jar> [java] [wrk duration]
+# directory: a 10 s warm-up, then the measured run.
+#
+#   throughput.sh <pdp-server.jar> [java] [duration] [shared|pinned]
+#
+# shared (default): the server, its PostgreSQL and wrk share every core.
+# pinned: PostgreSQL gets CPU 1 to itself, as an external database would; the server and wrk
+#         share CPU 0. Compares the decision path's own cost with the database's work set aside.
 # Prints wrk's summary and the decision log's counters from /health/ready after the run.
 set -euo pipefail
-JAR=${1:?usage: throughput.sh <pdp-server.jar> [java] [duration]}
+JAR=${1:?usage: throughput.sh <pdp-server.jar> [java] [duration] [shared|pinned]}
 JAVA=${2:-java}
 DURATION=${3:-20s}
+MODE=${4:-shared}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PORT=${PORT:-8790}
 DATA=$(mktemp -d /tmp/arbiter-bench-XXXXXX)
@@ -21,6 +28,14 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+WRK=(wrk)
+if [ "$MODE" = pinned ]; then
+  POSTMASTER=$(sed -n 1p "$DATA/postgres/postmaster.pid")
+  for pid in $POSTMASTER $(pgrep -P "$POSTMASTER"); do taskset -a -c -p 1 "$pid" >/dev/null; done
+  taskset -a -c -p 0 "$SERVER" >/dev/null
+  WRK=(taskset -c 0 wrk)
+fi
+
 curl -sf -X PUT "localhost:$PORT/v1/policies/payments-api" -H "Authorization: Bearer $ADMIN" -d '{
   "service": "payments",
   "rules": [
@@ -34,8 +49,7 @@ CHECK_TOKEN=$(curl -sf -X POST "localhost:$PORT/v1/keys" -H "Authorization: Bear
   -d '{"name": "bench", "roles": ["check"]}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 export CHECK_TOKEN
 
-# Warm-up (JIT), then the measured run.
-wrk -t1 -c16 -d10s -s "$HERE/check.lua" "http://localhost:$PORT" >/dev/null
-wrk -t1 -c16 -d"$DURATION" -s "$HERE/check.lua" "http://localhost:$PORT"
-sleep 2
+"${WRK[@]}" -t1 -c16 -d10s -s "$HERE/check.lua" "http://localhost:$PORT" >/dev/null
+"${WRK[@]}" -t1 -c16 -d"$DURATION" -s "$HERE/check.lua" "http://localhost:$PORT"
+sleep 3
 echo "health: $(curl -s "localhost:$PORT/health/ready")"

@@ -30,6 +30,8 @@ CREATE INDEX decisions_service_idx ON decisions (resource_service, action, decid
 CREATE INDEX decisions_resource_idx ON decisions (resource_id, decided_at);
 CREATE INDEX decisions_policy_idx ON decisions (policy_id, rule_name, decided_at);
 CREATE INDEX decisions_caller_idx ON decisions (caller, decided_at);
+CREATE INDEX decisions_action_idx ON decisions (action, decided_at);
+CREATE INDEX decisions_rule_idx ON decisions (rule_name, decided_at);
 
 -- One row per flushed batch, linked in commit order: hash = SHA-256(prev_hash || seq || batch_id
 -- || first_at || last_at || record_count || digest), digest = SHA-256 of the batch's records in
