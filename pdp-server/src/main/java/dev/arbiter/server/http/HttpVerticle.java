@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.List;
 
 /** One HTTP server on one event loop; the server deploys one per core, all on the same port. */
 public final class HttpVerticle extends VerticleBase {
@@ -20,6 +23,7 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private HttpServer server;
+    private Router router;
 
     public HttpVerticle(Services services, String host, int port) {
         this.services = services;
@@ -33,7 +37,8 @@ public final class HttpVerticle extends VerticleBase {
                 .setHandle100ContinueAutomatically(true)
                 .setIdleTimeout(120);
         services.tls().ifPresent(tls -> enableTls(options, tls));
-        server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services));
+        router = ApiRouter.create(vertx, services);
+        server = vertx.createHttpServer(options).requestHandler(router);
         return server.listen(port, host);
     }
 
@@ -49,6 +54,11 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return server.shutdown(SHUTDOWN_GRACE);
+    }
+
+    /** Every route this server answers, in the order it tries them. */
+    public List<Route> routes() {
+        return router.getRoutes();
     }
 
     /** The port actually bound (differs from the configured one when that is 0). */
