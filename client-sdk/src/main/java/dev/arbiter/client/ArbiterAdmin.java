@@ -1,6 +1,8 @@
 package dev.arbiter.client;
 
 import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * The administration API, for scripts and tests:
@@ -43,6 +45,7 @@ public final class ArbiterAdmin {
         private String endpoint;
         private String token;
         private Duration timeout = Duration.ofSeconds(10);
+        private SSLContext sslContext;
 
         private Builder() {}
 
@@ -57,6 +60,12 @@ public final class ArbiterAdmin {
             return this;
         }
 
+        /** What HTTPS trusts and, for mutual TLS, the client certificate presented (default: the JVM's). */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
         /** How long one call may take (default 10 s). */
         public Builder timeout(Duration timeout) {
             this.timeout = Checks.positive(timeout, "timeout");
@@ -67,7 +76,7 @@ public final class ArbiterAdmin {
             if (endpoint == null || token == null) {
                 throw new IllegalStateException("an endpoint and a token are required");
             }
-            return new ArbiterAdmin(new AdminHttp(endpoint, token, timeout));
+            return new ArbiterAdmin(new AdminHttp(endpoint, token, timeout, new Transport(sslContext)));
         }
     }
 }

@@ -135,6 +135,8 @@ final class CheckCodec {
         String rule = null;
         String reason = null;
         long revision = Decision.NO_REVISION;
+        Shadow shadow = null;
+        List<RuleExplanation> explain = List.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -147,6 +149,10 @@ final class CheckCodec {
                 case "reason" -> reason = text(parser, value);
                 case "revision" -> revision = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue()
                         : Decision.NO_REVISION;
+                case "shadow" -> shadow = value == JsonToken.VALUE_NULL ? null
+                        : shadow(JsonObject.of(JsonValues.read(parser, value), "shadow"));
+                case "explain" -> explain = explanations(JsonObject.objectsOf(JsonValues.read(parser, value),
+                        "explain"));
                 default -> parser.skipChildren();
             }
         }
@@ -156,7 +162,25 @@ final class CheckCodec {
         if (decisionId == null || revision < 0) {
             throw new MalformedAnswerException("a decision has no decisionId or revision");
         }
-        return new Decision(allow, policy, rule, reason == null ? "" : reason, decisionId, revision, false, null);
+        return new Decision(allow, policy, rule, reason == null ? "" : reason, decisionId, revision, false, null,
+                shadow, explain);
+    }
+
+    /** A decision's {@code shadow}: what dry-run policies would have decided. */
+    static Shadow shadow(JsonObject json) throws MalformedAnswerException {
+        return new Shadow(json.bool("allow"), json.optionalString("policy", null), json.optionalString("rule", null));
+    }
+
+    private static List<RuleExplanation> explanations(List<JsonObject> rules) throws MalformedAnswerException {
+        List<RuleExplanation> explanations = new ArrayList<>(rules.size());
+        for (JsonObject rule : rules) {
+            explanations.add(new RuleExplanation(rule.string("policy"), rule.string("rule"),
+                    Spelling.parse(Effect.class, rule.string("effect")), rule.bool("dryRun"),
+                    rule.bool("principalMatched"), rule.bool("actionMatched"), rule.bool("kindMatched"),
+                    Spelling.parse(RuleExplanation.Outcome.class, rule.string("condition")),
+                    rule.optionalString("error", null)));
+        }
+        return explanations;
     }
 
     private static String text(JsonParser parser, JsonToken value) throws IOException, MalformedAnswerException {
