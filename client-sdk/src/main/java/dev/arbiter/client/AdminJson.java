@@ -56,7 +56,8 @@ final class AdminJson {
         generator.writeEndArray();
     }
 
-    static byte[] newKey(String name, Set<KeyRole> roles) {
+    /** @param identity the client certificate identity the key is bound to, or null */
+    static byte[] newKey(String name, Set<KeyRole> roles, String identity) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(128);
         try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
             generator.writeStartObject();
@@ -66,6 +67,9 @@ final class AdminJson {
                 generator.writeString(role.json());
             }
             generator.writeEndArray();
+            if (identity != null) {
+                generator.writeStringField("identity", identity);
+            }
             generator.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,7 +104,8 @@ final class AdminJson {
         for (String role : json.strings("roles")) {
             roles.add(Spelling.parse(KeyRole.class, role));
         }
-        return new ApiKey(json.string("name"), roles, json.instant("createdAt"), json.string("createdBy"));
+        return new ApiKey(json.string("name"), roles, json.instant("createdAt"), json.string("createdBy"),
+                json.optionalString("identity", null));
     }
 
     static List<ApiKey> keys(byte[] body) throws MalformedAnswerException {
