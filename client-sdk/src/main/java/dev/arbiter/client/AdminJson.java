@@ -15,19 +15,49 @@ final class AdminJson {
     private AdminJson() {}
 
     static byte[] policy(Policy policy) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
-        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
+        return document(1024, generator -> writePolicy(generator, policy));
+    }
+
+    /** A bundle: {@code {"policies": [...], "services": [...]}}, services only when given. */
+    static byte[] bundle(PolicyBundle bundle) {
+        return document(1024 * (1 + bundle.policies().size()), generator -> {
             generator.writeStartObject();
-            generator.writeStringField("id", policy.id());
-            generator.writeStringField("service", policy.service());
-            generator.writeStringField("description", policy.description());
-            generator.writeStringField("mode", policy.mode().json());
-            generator.writeArrayFieldStart("rules");
-            for (Rule rule : policy.rules()) {
-                rule(generator, rule);
+            generator.writeArrayFieldStart("policies");
+            for (Policy policy : bundle.policies()) {
+                writePolicy(generator, policy);
             }
             generator.writeEndArray();
+            if (!bundle.services().isEmpty()) {
+                strings(generator, "services", List.copyOf(bundle.services()));
+            }
             generator.writeEndObject();
+        });
+    }
+
+    private static void writePolicy(JsonGenerator generator, Policy policy) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("id", policy.id());
+        generator.writeStringField("service", policy.service());
+        generator.writeStringField("description", policy.description());
+        generator.writeStringField("mode", policy.mode().json());
+        generator.writeArrayFieldStart("rules");
+        for (Rule rule : policy.rules()) {
+            rule(generator, rule);
+        }
+        generator.writeEndArray();
+        generator.writeEndObject();
+    }
+
+    /** Writes one JSON document. */
+    @FunctionalInterface
+    private interface Writing {
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
+    private static byte[] document(int sizeHint, Writing writing) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
+        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
+            writing.writeTo(generator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,9 +87,9 @@ final class AdminJson {
     }
 
     /** @param identity the client certificate identity the key is bound to, or null */
+    /** @param identity the client certificate identity the key is bound to, or null */
     static byte[] newKey(String name, Set<KeyRole> roles, String identity) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(128);
-        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
+        return document(128, generator -> {
             generator.writeStartObject();
             generator.writeStringField("name", name);
             generator.writeArrayFieldStart("roles");
@@ -71,23 +101,28 @@ final class AdminJson {
                 generator.writeStringField("identity", identity);
             }
             generator.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static StoredPolicy storedPolicy(JsonObject json) throws MalformedAnswerException {
+        return new StoredPolicy(policy(json), Math.toIntExact(json.number("version")), json.number("revision"),
+                json.instant("updatedAt"), json.string("updatedBy"));
+    }
+
+    /** The policy document of a policy as read. */
+    static Policy policy(JsonObject json) throws MalformedAnswerException {
         List<Rule> rules = new ArrayList<>();
         for (JsonObject rule : json.objects("rules")) {
             rules.add(new Rule(rule.string("name"), Spelling.parse(Effect.class, rule.string("effect")),
                     rule.strings("principals"), rule.strings("roles"), rule.strings("actions"), rule.strings("kinds"),
                     rule.optionalString("condition", null)));
         }
-        Policy policy = new Policy(json.string("id"), json.string("service"), json.optionalString("description", ""),
-                Spelling.parse(PolicyMode.class, json.optionalString("mode", PolicyMode.ENFORCE.json())), rules);
-        return new StoredPolicy(policy, Math.toIntExact(json.number("version")), json.number("revision"),
-                json.instant("updatedAt"), json.string("updatedBy"));
+        return new Policy(json.string("id"), json.string("service"), json.optionalString("description", ""),
+                mode(json), rules);
+    }
+
+    static PolicyMode mode(JsonObject json) throws MalformedAnswerException {
+        return Spelling.parse(PolicyMode.class, json.optionalString("mode", PolicyMode.ENFORCE.json()));
     }
 
     static PolicyList policyList(byte[] body) throws MalformedAnswerException {

@@ -70,6 +70,11 @@ final class JsonObject {
         }
     }
 
+    /** The instant, or null when the field is missing or null. */
+    Instant optionalInstant(String field) throws MalformedAnswerException {
+        return has(field) ? instant(field) : null;
+    }
+
     JsonObject object(String field) throws MalformedAnswerException {
         return of(members.get(field), field);
     }
