@@ -21,10 +21,12 @@ public final class ArbiterAdmin {
 
     private final PolicyAdmin policies;
     private final KeyAdmin keys;
+    private final DecisionAudit decisions;
 
     private ArbiterAdmin(AdminHttp http) {
         this.policies = new PolicyAdmin(http);
         this.keys = new KeyAdmin(http);
+        this.decisions = new DecisionAudit(http);
     }
 
     public static Builder builder() {
@@ -37,6 +39,11 @@ public final class ArbiterAdmin {
 
     public KeyAdmin keys() {
         return keys;
+    }
+
+    /** The decision log, for auditors. */
+    public DecisionAudit decisions() {
+        return decisions;
     }
 
     /** Settings of an admin client; the endpoint and the token are required. */

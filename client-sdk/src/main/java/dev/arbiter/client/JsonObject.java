@@ -79,6 +79,11 @@ final class JsonObject {
         return of(members.get(field), field);
     }
 
+    /** The members of an object field, as plain JSON values. */
+    Map<String, Object> members(String field) throws MalformedAnswerException {
+        return object(field).members;
+    }
+
     /** The elements of an array field; a missing or null field is an empty list. */
     List<Object> array(String field) throws MalformedAnswerException {
         return elements(members.get(field), field);
