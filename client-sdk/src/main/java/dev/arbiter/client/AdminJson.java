@@ -1,9 +1,7 @@
 package dev.arbiter.client;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,12 +13,12 @@ final class AdminJson {
     private AdminJson() {}
 
     static byte[] policy(Policy policy) {
-        return document(1024, generator -> writePolicy(generator, policy));
+        return JsonValues.document(1024, generator -> writePolicy(generator, policy));
     }
 
     /** A bundle: {@code {"policies": [...], "services": [...]}}, services only when given. */
     static byte[] bundle(PolicyBundle bundle) {
-        return document(1024 * (1 + bundle.policies().size()), generator -> {
+        return JsonValues.document(1024 * (1 + bundle.policies().size()), generator -> {
             generator.writeStartObject();
             generator.writeArrayFieldStart("policies");
             for (Policy policy : bundle.policies()) {
@@ -48,21 +46,6 @@ final class AdminJson {
         generator.writeEndObject();
     }
 
-    /** Writes one JSON document. */
-    @FunctionalInterface
-    private interface Writing {
-        void writeTo(JsonGenerator generator) throws IOException;
-    }
-
-    private static byte[] document(int sizeHint, Writing writing) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
-        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
-            writing.writeTo(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
 
     private static void rule(JsonGenerator generator, Rule rule) throws IOException {
         generator.writeStartObject();
@@ -89,7 +72,7 @@ final class AdminJson {
     /** @param identity the client certificate identity the key is bound to, or null */
     /** @param identity the client certificate identity the key is bound to, or null */
     static byte[] newKey(String name, Set<KeyRole> roles, String identity) {
-        return document(128, generator -> {
+        return JsonValues.document(128, generator -> {
             generator.writeStartObject();
             generator.writeStringField("name", name);
             generator.writeArrayFieldStart("roles");

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLContext;
  * ArbiterAdmin admin = ArbiterAdmin.builder().endpoint("http://arbiter:8700").token(adminToken).build();
  * PolicyWrite write = admin.policies().put(Policy.of("payments-api", "payments").rules(...));
  * CreatedKey key = admin.keys().create("checkout", KeyRole.CHECK);
+ * admin.decisions().stream(DecisionQuery.all().allow(false)).limit(10).forEach(System.out::println);
  * }</pre>
  *
  * <p>Calls block, and throw: {@link ArbiterApiException} for an error answer (404, 409, 412, 422,

@@ -3,9 +3,7 @@ package dev.arbiter.client;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +16,11 @@ final class CheckCodec {
     private CheckCodec() {}
 
     static byte[] encode(CheckRequest request) {
-        return write(REQUEST_SIZE_HINT, generator -> check(generator, request));
+        return JsonValues.document(REQUEST_SIZE_HINT, generator -> check(generator, request));
     }
 
     static byte[] encodeBatch(List<CheckRequest> requests) {
-        return write(REQUEST_SIZE_HINT * requests.size(), generator -> {
+        return JsonValues.document(REQUEST_SIZE_HINT * requests.size(), generator -> {
             generator.writeStartObject();
             generator.writeArrayFieldStart("checks");
             for (CheckRequest request : requests) {
@@ -70,20 +68,6 @@ final class CheckCodec {
         }
     }
 
-    @FunctionalInterface
-    private interface Writing {
-        void writeTo(JsonGenerator generator) throws IOException;
-    }
-
-    private static byte[] write(int sizeHint, Writing writing) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
-        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
-            writing.writeTo(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a check request could not be encoded", e);
-        }
-        return bytes.toByteArray();
-    }
 
     static Decision decode(byte[] body) throws MalformedAnswerException {
         try (JsonParser parser = JsonValues.FACTORY.createParser(body)) {

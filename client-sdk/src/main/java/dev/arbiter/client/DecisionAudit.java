@@ -68,7 +68,7 @@ public final class DecisionAudit {
         return AdminHttp.decode(http.send("GET", "/v1/decisions/verify", null), DecisionLogJson::verification);
     }
 
-    /** Recomputes the hash chain over the batches holding records decided in {@code [from, to)}. */
+    /** Recomputes the hash chain over the batches holding records decided in {@code [from, to)}; both are required. */
     public ChainVerification verify(Instant from, Instant to) {
         String parameters = DecisionQuery.all().from(from).to(to).queryString();
         return AdminHttp.decode(http.send("GET", "/v1/decisions/verify?" + parameters, null),
