@@ -26,7 +26,7 @@ public final class ApiRouter {
 
         CheckHandler checks = new CheckHandler(services.engine(),
                 new RevisionGate(vertx, services.engine(), services.sync(), services.blocking()),
-                new DecisionRecorder(services.audit().log()));
+                new DecisionRecorder(vertx, services.audit().log()));
         router.post("/v1/check").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::check);
         router.post("/v1/check/batch").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::batch);
 
