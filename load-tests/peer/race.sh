@@ -8,6 +8,7 @@
 # Settings (environment): JAVA (default: Temurin 25 if installed, else java), ARBITER_JAVA_OPTS,
 # DURATION (s per measurement, 10), WARMUP (s per server before measuring, 10), ROUNDS (3),
 # CONNECTIONS ("16 1"), ARBITER_NIO=1 also races Arbiter on the JDK's NIO transport,
+# BASELINE_JAR=<pdp-server.jar> also races that build of Arbiter (a before/after in one run),
 # RACE_OUT (directory kept with the raw wrk outputs; default: a temporary one, removed).
 set -euo pipefail
 
@@ -24,6 +25,7 @@ CONNECTIONS=${CONNECTIONS:-16 1}
 ARBITER_PORT=18700
 ARBITER_NIO_PORT=18701
 CEILING_PORT=18702
+BASELINE_PORT=18703
 CERBOS_PORT=13592
 CERBOS_GRPC_PORT=13593
 ADMIN_TOKEN=race-admin-token-0123456789abcdef
@@ -62,7 +64,7 @@ if [ ! -x "$CERBOS" ] || ! "$CERBOS" --version 2>/dev/null | grep -qx "$CERBOS_V
   npm install --no-save --no-audit --no-fund --prefix "$CACHE" "@cerbos/cerbos-linux-x64@$CERBOS_VERSION" >&2
 fi
 
-for port in $ARBITER_PORT $ARBITER_NIO_PORT $CEILING_PORT $CERBOS_PORT $CERBOS_GRPC_PORT; do
+for port in $ARBITER_PORT $ARBITER_NIO_PORT $CEILING_PORT $BASELINE_PORT $CERBOS_PORT $CERBOS_GRPC_PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
     echo "race: port $port is taken; stop whatever listens there" >&2
     exit 2
@@ -127,18 +129,19 @@ CERBOS_NO_TELEMETRY=1 "$CERBOS" server --config="$WORK/cerbos/config.yaml" --log
   > "$OUT/cerbos.log" 2>&1 &
 PIDS+=($!)
 
-# --- Arbiter (native transport, and optionally NIO) and the ceiling --------------------------
-start_arbiter() { # name port extra-jvm-options
-  log "starting $1 ($JAVA $ARBITER_JAVA_OPTS $3)"
+# --- Arbiter (native transport; optionally on NIO, and a baseline build) and the ceiling ------
+# name port jar extra-jvm-options, one line per Arbiter raced
+ARBITERS=("arbiter $ARBITER_PORT $ROOT/pdp-server/target/pdp-server.jar")
+[ "${ARBITER_NIO:-0}" = 1 ] && ARBITERS+=("arbiter-nio $ARBITER_NIO_PORT $ROOT/pdp-server/target/pdp-server.jar -Dio.netty.transport.noNative=true")
+[ -n "${BASELINE_JAR:-}" ] && ARBITERS+=("arbiter-baseline $BASELINE_PORT $(cd "$(dirname "$BASELINE_JAR")" && pwd)/$(basename "$BASELINE_JAR")")
+for arbiter in "${ARBITERS[@]}"; do
+  read -r name port jar extra <<< "$arbiter"
+  log "starting $name ($JAVA $ARBITER_JAVA_OPTS ${extra:-} -jar $jar)"
   # shellcheck disable=SC2086
-  ARBITER_HTTP_PORT=$2 ARBITER_DATA_DIR="$WORK/$1" ARBITER_ADMIN_TOKEN=$ADMIN_TOKEN \
-    "$JAVA" $ARBITER_JAVA_OPTS $3 -jar "$ROOT/pdp-server/target/pdp-server.jar" > "$OUT/$1.log" 2>&1 &
+  ARBITER_HTTP_PORT=$port ARBITER_DATA_DIR="$WORK/$name" ARBITER_ADMIN_TOKEN=$ADMIN_TOKEN \
+    "$JAVA" $ARBITER_JAVA_OPTS ${extra:-} -jar "$jar" > "$OUT/$name.log" 2>&1 &
   PIDS+=($!)
-}
-start_arbiter arbiter $ARBITER_PORT ""
-if [ "${ARBITER_NIO:-0}" = 1 ]; then
-  start_arbiter arbiter-nio $ARBITER_NIO_PORT "-Dio.netty.transport.noNative=true"
-fi
+done
 log "starting the ceiling server"
 # shellcheck disable=SC2086
 "$JAVA" $ARBITER_JAVA_OPTS -cp "$ROOT/load-tests/target/benchmarks.jar" dev.arbiter.loadtests.peer.CeilingServer \
@@ -146,8 +149,7 @@ log "starting the ceiling server"
 PIDS+=($!)
 
 wait_for "http://127.0.0.1:$CERBOS_PORT/_cerbos/health" 60
-wait_for "http://127.0.0.1:$ARBITER_PORT/health/ready" 120
-[ "${ARBITER_NIO:-0}" = 1 ] && wait_for "http://127.0.0.1:$ARBITER_NIO_PORT/health/ready" 120
+wait_for "http://127.0.0.1:$CEILING_PORT/" 60
 
 POLICY='{"service": "payments", "description": "Who may call the payments service", "rules": [
   {"name": "checkout-can-charge", "effect": "allow", "principals": ["spiffe://acme.prod/ns/shop/sa/checkout"],
@@ -162,9 +164,6 @@ arbiter_check_token() { # port
     -H 'Content-Type: application/json' -d '{"name": "race", "roles": ["check"]}' \
     | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
-TOKEN=$(arbiter_check_token $ARBITER_PORT)
-[ "${ARBITER_NIO:-0}" = 1 ] && NIO_TOKEN=$(arbiter_check_token $ARBITER_NIO_PORT)
-wait_for "http://127.0.0.1:$CEILING_PORT/" 60
 
 # --- the requests: DESIGN.md's example check, as each server asks it -------------------------
 ARBITER_CHECK='{"principal": {"id": "spiffe://acme.prod/ns/shop/sa/checkout", "roles": ["service"], "attr": {"env": "prod"}}, "action": "charges:create", "resource": {"service": "payments", "kind": "charge", "id": "ch_1", "attr": {"amount": 5000, "env": "prod"}}, "context": {"sourceIp": "10.1.2.3"}}'
@@ -187,32 +186,33 @@ script() { # file token body
     echo "wrk.body = [[$3]]"
   } > "$1"
 }
-script "$WORK/arbiter.lua" "$TOKEN" "$ARBITER_CHECK"
-script "$WORK/arbiter-batch.lua" "$TOKEN" "$ARBITER_BATCH"
 script "$WORK/ceiling.lua" "" "$ARBITER_CHECK"
 script "$WORK/cerbos.lua" "" "$CERBOS_CHECK"
 script "$WORK/cerbos-batch.lua" "" "$CERBOS_BATCH"
-[ "${ARBITER_NIO:-0}" = 1 ] && script "$WORK/arbiter-nio.lua" "$NIO_TOKEN" "$ARBITER_CHECK"
-
-# name url script: every target answers the example with "allow" before any load
-TARGETS=(
-  "ceiling http://127.0.0.1:$CEILING_PORT/v1/check ceiling.lua"
-  "arbiter http://127.0.0.1:$ARBITER_PORT/v1/check arbiter.lua"
-  "cerbos http://127.0.0.1:$CERBOS_PORT/api/check/resources cerbos.lua"
-)
-[ "${ARBITER_NIO:-0}" = 1 ] && TARGETS+=("arbiter-nio http://127.0.0.1:$ARBITER_NIO_PORT/v1/check arbiter-nio.lua")
-BATCH_TARGETS=(
-  "arbiter-batch100 http://127.0.0.1:$ARBITER_PORT/v1/check/batch arbiter-batch.lua"
-  "cerbos-batch100 http://127.0.0.1:$CERBOS_PORT/api/check/resources cerbos-batch.lua"
-)
 
 answer_of() { # url token body
   curl -sf -X POST "$1" -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$3"
 }
-answer_of "http://127.0.0.1:$ARBITER_PORT/v1/check" "$TOKEN" "$ARBITER_CHECK" | grep -q '"allow":true' \
-  || { echo "race: Arbiter does not allow the example check" >&2; exit 1; }
-[ "$(answer_of "http://127.0.0.1:$ARBITER_PORT/v1/check/batch" "$TOKEN" "$ARBITER_BATCH" | grep -o '"allow":true' | wc -l)" = 100 ] \
-  || { echo "race: Arbiter does not allow the 100 checks of the batch" >&2; exit 1; }
+# name url script: every target answers the example with "allow" before any load
+TARGETS=("ceiling http://127.0.0.1:$CEILING_PORT/v1/check ceiling.lua")
+BATCH_TARGETS=()
+for arbiter in "${ARBITERS[@]}"; do
+  read -r name port _ <<< "$arbiter"
+  wait_for "http://127.0.0.1:$port/health/ready" 120
+  token=$(arbiter_check_token "$port")
+  script "$WORK/$name.lua" "$token" "$ARBITER_CHECK"
+  TARGETS+=("$name http://127.0.0.1:$port/v1/check $name.lua")
+  answer_of "http://127.0.0.1:$port/v1/check" "$token" "$ARBITER_CHECK" | grep -q '"allow":true' \
+    || { echo "race: $name does not allow the example check" >&2; exit 1; }
+  if [ "$name" = arbiter ]; then
+    script "$WORK/arbiter-batch.lua" "$token" "$ARBITER_BATCH"
+    BATCH_TARGETS+=("arbiter-batch100 http://127.0.0.1:$port/v1/check/batch arbiter-batch.lua")
+    [ "$(answer_of "http://127.0.0.1:$port/v1/check/batch" "$token" "$ARBITER_BATCH" | grep -o '"allow":true' | wc -l)" = 100 ] \
+      || { echo "race: Arbiter does not allow the 100 checks of the batch" >&2; exit 1; }
+  fi
+done
+TARGETS+=("cerbos http://127.0.0.1:$CERBOS_PORT/api/check/resources cerbos.lua")
+BATCH_TARGETS+=("cerbos-batch100 http://127.0.0.1:$CERBOS_PORT/api/check/resources cerbos-batch.lua")
 answer_of "http://127.0.0.1:$CERBOS_PORT/api/check/resources" "" "$CERBOS_CHECK" | grep -q '"charges:create":"EFFECT_ALLOW"' \
   || { echo "race: Cerbos does not allow the example check" >&2; exit 1; }
 [ "$(answer_of "http://127.0.0.1:$CERBOS_PORT/api/check/resources" "" "$CERBOS_BATCH" | grep -o 'EFFECT_ALLOW' | wc -l)" = 100 ] \

@@ -7,6 +7,7 @@ import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.engine.PolicySet;
 import dev.arbiter.server.engine.Principal;
+import dev.arbiter.server.engine.RequestMap;
 import dev.arbiter.server.engine.Resource;
 import dev.arbiter.store.Effect;
 import dev.arbiter.store.Policy;
@@ -58,8 +59,8 @@ public final class EngineScenarios {
     /** DESIGN.md's example, and a cross-environment refund its deny rule refuses. */
     public static Workload smallDeny() {
         CheckRequest refund = new CheckRequest(new Principal("spiffe://acme.dev/ns/shop/sa/support", List.of(),
-                Map.of("env", "dev")), "refunds:create", new Resource("payments", "refund", "rf_1",
-                Map.of("env", "prod")), Map.of(), 0);
+                attributes("env", "dev")), "refunds:create", new Resource("payments", "refund", "rf_1",
+                attributes("env", "prod")), attributes(), 0);
         return workload(List.of(designExample()), List.of(refund), List.of(false));
     }
 
@@ -97,11 +98,11 @@ public final class EngineScenarios {
         List<String> owners = List.of("o1", "o2", "o3", "o4", "o5", "o6", "o7", "finance");
         List<String> labels = List.of("pci", "eu", "tier-1", "audited", "gl", "q4", "closed", "primary");
         CheckRequest check = new CheckRequest(
-                new Principal(CHECKOUT, List.of(), Map.of("groups", groups, "tenant", "acme", "clearance", 3L)),
+                new Principal(CHECKOUT, List.of(), attributes("groups", groups, "tenant", "acme", "clearance", 3L)),
                 "ledgers:read",
-                new Resource("ledgers", "ledger", "l_1", Map.of("owners", owners, "path", "/ledgers/acme/2026/11",
+                new Resource("ledgers", "ledger", "l_1", attributes("owners", owners, "path", "/ledgers/acme/2026/11",
                         "labels", labels, "level", 2L)),
-                Map.of("sourceIp", "10.1.2.3"), 0);
+                attributes("sourceIp", "10.1.2.3"), 0);
         return workload(List.of(policy), List.of(check), List.of(true));
     }
 
@@ -124,10 +125,10 @@ public final class EngineScenarios {
             long amount = i % 4 == 0 ? 1000L * team + 1 : 1000L * team - 1;
             checks.add(new CheckRequest(
                     new Principal("spiffe://acme.prod/ns/team" + team + "/sa/app-" + i, List.of("service"),
-                            Map.of("env", "prod")),
+                            attributes("env", "prod")),
                     i % 2 == 0 ? "orders:read" : "orders:write",
-                    new Resource("service-" + service, "order", "o_" + i, Map.of("amount", amount, "env", "prod")),
-                    Map.of(), 0));
+                    new Resource("service-" + service, "order", "o_" + i, attributes("amount", amount, "env", "prod")),
+                    attributes(), 0));
             allows.add(i % 4 != 0);
         }
         return workload(policies, checks, allows);
@@ -156,9 +157,18 @@ public final class EngineScenarios {
 
     /** DESIGN.md's example check: the checkout service creating a charge of {@code amount}. */
     static CheckRequest charge(long amount) {
-        return new CheckRequest(new Principal(CHECKOUT, List.of("service"), Map.of("env", "prod")), "charges:create",
-                new Resource("payments", "charge", "ch_1", Map.of("amount", amount, "env", "prod")),
-                Map.of("sourceIp", "10.1.2.3"), 0);
+        return new CheckRequest(new Principal(CHECKOUT, List.of("service"), attributes("env", "prod")), "charges:create",
+                new Resource("payments", "charge", "ch_1", attributes("amount", amount, "env", "prod")),
+                attributes("sourceIp", "10.1.2.3"), 0);
+    }
+
+    /** Attributes (or context) as the server reads them off the wire. */
+    private static Map<String, Object> attributes(Object... keysAndValues) {
+        RequestMap.Builder<Object> members = new RequestMap.Builder<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            members.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return members.build();
     }
 
     private static Workload workload(List<Policy> policies, List<CheckRequest> checks, List<Boolean> allows) {
