@@ -1,5 +1,6 @@
 package dev.arbiter.server;
 
+import dev.arbiter.server.audit.Audit;
 import dev.arbiter.server.auth.AdminBootstrap;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.KeyRepository;
@@ -34,13 +35,15 @@ public final class ArbiterServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ArbiterServer.class.getName());
 
     private final Database database;
+    private final Audit audit;
     private final Vertx vertx;
     private final ChangeFeed feed;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArbiterServer(Database database, Vertx vertx, ChangeFeed feed, int port) {
+    private ArbiterServer(Database database, Audit audit, Vertx vertx, ChangeFeed feed, int port) {
         this.database = database;
+        this.audit = audit;
         this.vertx = vertx;
         this.feed = feed;
         this.port = port;
@@ -69,11 +72,12 @@ public final class ArbiterServer implements AutoCloseable {
         keySync.reload();
         Readiness readiness = new Readiness();
         readiness.ready();
+        Audit audit = Audit.start(config.audit(), database.dataSource(), config.dataDir());
 
         Vertx vertx = Vertx.vertx(HttpTransport.vertxOptions());
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         Services services = new Services(engine, compiler, policyRepository, sync, keyRepository, keys, readiness,
-                blocking, config.tls());
+                blocking, config.tls(), audit);
         ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
                 keySync);
         try {
@@ -83,10 +87,11 @@ public final class ArbiterServer implements AutoCloseable {
             LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":" + port + " with " + engine.policies().size()
                     + " policies at revision " + engine.policies().revision() + ", " + database.description()
                     + ", " + HttpTransport.describe(vertx));
-            return new ArbiterServer(database, vertx, feed, port);
+            return new ArbiterServer(database, audit, vertx, feed, port);
         } catch (RuntimeException e) {
             feed.close();
             vertx.close().await();
+            audit.close();
             throw e;
         }
     }
@@ -124,7 +129,10 @@ public final class ArbiterServer implements AutoCloseable {
         return port;
     }
 
-    /** Stops taking requests, lets those in flight finish, then stops the database. Idempotent. */
+    /**
+     * Stops taking requests, lets those in flight finish, flushes the decision log, then stops the
+     * database. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -137,6 +145,7 @@ public final class ArbiterServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the HTTP servers did not stop cleanly", e);
         }
+        audit.close();
         try {
             database.close();
         } catch (IOException | RuntimeException e) {

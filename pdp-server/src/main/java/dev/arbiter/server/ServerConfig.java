@@ -1,5 +1,6 @@
 package dev.arbiter.server;
 
+import dev.arbiter.server.audit.AuditConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * @param dbUrl JDBC URL of an external PostgreSQL; empty to run the embedded one in {@code dataDir}
  * @param adminToken bootstrap token with role admin, ensured at every start
  * @param tls HTTPS settings; empty for plain HTTP
+ * @param audit the decision log's settings ({@code ARBITER_AUDIT_*})
  */
 public record ServerConfig(
         String httpHost,
@@ -19,7 +21,8 @@ public record ServerConfig(
         Optional<String> dbPassword,
         Path dataDir,
         Optional<String> adminToken,
-        Optional<TlsConfig> tls) {
+        Optional<TlsConfig> tls,
+        AuditConfig audit) {
 
     public static final int DEFAULT_PORT = 8700;
     /** Bootstrap tokens shorter than this are refused: the admin key guards everything. */
@@ -45,7 +48,8 @@ public record ServerConfig(
                 present(env, "ARBITER_DB_PASSWORD"),
                 Path.of(env.getOrDefault("ARBITER_DATA_DIR", "./arbiter-data")),
                 present(env, "ARBITER_ADMIN_TOKEN"),
-                TlsConfig.fromEnvironment(env));
+                TlsConfig.fromEnvironment(env),
+                AuditConfig.fromEnvironment(env));
     }
 
     private static int port(String value) {

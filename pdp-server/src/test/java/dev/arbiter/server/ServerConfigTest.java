@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.server.audit.AuditConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,38 @@ class ServerConfigTest {
         assertEquals(Optional.empty(), config.dbUrl());
         assertEquals(Path.of("./arbiter-data"), config.dataDir());
         assertEquals(Optional.empty(), config.adminToken());
+        assertEquals(false, config.audit().required());
+        assertEquals(List.of(), config.audit().mask().paths());
+        assertEquals(90, config.audit().retentionDays());
+        assertEquals(1024L * 1024 * 1024, config.audit().spillMaxBytes());
+        assertEquals(65_536, config.audit().queueCapacity());
+    }
+
+    @Test
+    void readsTheDecisionLogVariables() {
+        AuditConfig audit = ServerConfig.fromEnvironment(Map.of(
+                "ARBITER_AUDIT_REQUIRED", "TRUE",
+                "ARBITER_AUDIT_MASK", " resource.attr.card_number ,context.headers.authorization,, ",
+                "ARBITER_AUDIT_RETENTION_DAYS", "30",
+                "ARBITER_AUDIT_SPILL_MAX_MB", "16",
+                "ARBITER_AUDIT_QUEUE_CAPACITY", "1000")).audit();
+        assertEquals(true, audit.required());
+        assertEquals(List.of("resource.attr.card_number", "context.headers.authorization"), audit.mask().paths());
+        assertEquals(30, audit.retentionDays());
+        assertEquals(16L * 1024 * 1024, audit.spillMaxBytes());
+        assertEquals(1000, audit.queueCapacity());
+    }
+
+    @Test
+    void refusesBadDecisionLogValuesNamingTheVariable() {
+        Map<String, String> bad = Map.of(
+                "ARBITER_AUDIT_REQUIRED", "yes",
+                "ARBITER_AUDIT_MASK", "principal.id",
+                "ARBITER_AUDIT_RETENTION_DAYS", "0",
+                "ARBITER_AUDIT_SPILL_MAX_MB", "lots",
+                "ARBITER_AUDIT_QUEUE_CAPACITY", "-1");
+        bad.forEach((name, value) -> assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.fromEnvironment(Map.of(name, value))).getMessage().contains(name), name));
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class ApiRouter {
 
     public static Router create(Vertx vertx, Services services) {
         Router router = Router.router(vertx);
-        HealthHandler health = new HealthHandler(services.readiness(), services.engine());
+        HealthHandler health = new HealthHandler(services.readiness(), services.engine(), services.audit().log());
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
 
@@ -25,7 +25,8 @@ public final class ApiRouter {
         router.route("/v1/*").handler(new Authenticator(services.keys()));
 
         CheckHandler checks = new CheckHandler(services.engine(),
-                new RevisionGate(vertx, services.engine(), services.sync(), services.blocking()));
+                new RevisionGate(vertx, services.engine(), services.sync(), services.blocking()),
+                new DecisionRecorder(services.audit().log()));
         router.post("/v1/check").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::check);
         router.post("/v1/check/batch").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::batch);
 
@@ -57,6 +58,14 @@ public final class ApiRouter {
                 .handler(Authenticator.requireAny(Role.POLICY_ADMIN, Role.AUDITOR)).handler(history::version);
         router.post("/v1/policies/:id/rollback").handler(Authenticator.requireAny(Role.POLICY_ADMIN))
                 .handler(history::rollback);
+
+        // The fixed paths first: "stats" and "verify" are not decision ids.
+        DecisionLogHandler decisions = new DecisionLogHandler(services.audit(), services.blocking());
+        router.get("/v1/decisions").handler(Authenticator.requireAny(Role.AUDITOR)).handler(decisions::list);
+        router.get("/v1/decisions/stats").handler(Authenticator.requireAny(Role.AUDITOR)).handler(decisions::stats);
+        router.get("/v1/decisions/verify").handler(Authenticator.requireAny(Role.AUDITOR)).handler(decisions::verify);
+        router.get("/v1/decisions/:decisionId").handler(Authenticator.requireAny(Role.AUDITOR))
+                .handler(decisions::get);
 
         KeyHandler keys = new KeyHandler(services.keyRepository(), services.keys(), services.blocking(),
                 services.tls().map(TlsConfig::requiresClientCertificates).orElse(false));

@@ -9,42 +9,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@code POST /v1/check} and {@code POST /v1/check/batch}: decided on the event loop, in memory. */
+/**
+ * {@code POST /v1/check} and {@code POST /v1/check/batch}: decided on the event loop, in memory,
+ * each decision handed to the decision log without waiting.
+ */
 final class CheckHandler {
 
     private final DecisionEngine engine;
     private final RevisionGate gate;
+    private final DecisionRecorder recorder;
 
-    CheckHandler(DecisionEngine engine, RevisionGate gate) {
+    CheckHandler(DecisionEngine engine, RevisionGate gate, DecisionRecorder recorder) {
         this.engine = engine;
         this.gate = gate;
+        this.recorder = recorder;
     }
 
     void check(RoutingContext ctx) {
+        Call call = Call.of(ctx);
         CheckRequest request = CheckRequestReader.readCheck(ctx.body().buffer());
-        boolean explain = explainRequested(ctx);
-        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request, explain)));
+        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request, call)));
     }
 
     void batch(RoutingContext ctx) {
+        Call call = Call.of(ctx);
         List<CheckRequest> requests = CheckRequestReader.readBatch(ctx.body().buffer());
-        boolean explain = explainRequested(ctx);
         long minRevision = requests.stream().mapToLong(CheckRequest::minRevision).max().orElse(0);
         whenFresh(ctx, minRevision, () -> {
             List<DecisionJson.Answer> answers = new ArrayList<>(requests.size());
             for (CheckRequest request : requests) {
-                answers.add(decide(request, explain));
+                answers.add(decide(request, call));
             }
             return DecisionJson.batch(answers);
         });
     }
 
-    private DecisionJson.Answer decide(CheckRequest request, boolean explain) {
-        if (explain) {
-            Explanation explanation = engine.explain(request);
-            return new DecisionJson.Answer(DecisionIds.next(), explanation.decision(), explanation.rules());
+    /**
+     * What a check request says besides its body.
+     *
+     * @param receivedNanos {@link System#nanoTime()} when the body was available
+     */
+    private record Call(String caller, long receivedNanos, boolean explain) {
+
+        static Call of(RoutingContext ctx) {
+            return new Call(Authenticator.caller(ctx).name(), System.nanoTime(), explainRequested(ctx));
         }
-        return new DecisionJson.Answer(DecisionIds.next(), engine.decide(request));
+    }
+
+    /** Decides and hands the decision to the log. */
+    private DecisionJson.Answer decide(CheckRequest request, Call call) {
+        if (call.explain()) {
+            Explanation explanation = engine.explain(request);
+            return recorder.record(request, explanation.decision(), call.caller(), call.receivedNanos())
+                    .explained(explanation.rules());
+        }
+        return recorder.record(request, engine.decide(request), call.caller(), call.receivedNanos());
     }
 
     /** {@code ?explain=true}; a request without a query string (the usual case) pays nothing to find out. */

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** Writes decision answers straight to bytes, without a JSON tree. */
 final class DecisionJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY = new JsonFactory();
 
     private DecisionJson() {}
 
@@ -28,6 +28,10 @@ final class DecisionJson {
 
         Answer(UUID decisionId, Decision decision) {
             this(decisionId, decision, null);
+        }
+
+        Answer explained(List<RuleExplanation> rules) {
+            return new Answer(decisionId, decision, rules);
         }
     }
 
@@ -70,12 +74,14 @@ final class DecisionJson {
         generator.writeEndObject();
     }
 
+    /** Writes one JSON document. */
     @FunctionalInterface
-    private interface Writing {
+    interface Writing {
         void writeTo(JsonGenerator generator) throws IOException;
     }
 
-    private static Buffer write(int sizeHint, Writing writing) {
+    /** The document {@code writing} produces, as a buffer. */
+    static Buffer write(int sizeHint, Writing writing) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
         try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
             writing.writeTo(generator);

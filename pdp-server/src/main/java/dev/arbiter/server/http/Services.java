@@ -2,6 +2,7 @@ package dev.arbiter.server.http;
 
 import dev.arbiter.server.Blocking;
 import dev.arbiter.server.TlsConfig;
+import dev.arbiter.server.audit.Audit;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.KeyRepository;
 import dev.arbiter.server.engine.DecisionEngine;
@@ -21,4 +22,5 @@ public record Services(
         KeyRegistry keys,
         Readiness readiness,
         Blocking blocking,
-        Optional<TlsConfig> tls) {}
+        Optional<TlsConfig> tls,
+        Audit audit) {}

@@ -34,7 +34,7 @@ public final class ApiClient {
         this.token = token;
     }
 
-    /** One answer. {@code json} is null when the body is empty. */
+    /** One answer. {@code json} is null when the body is empty or not JSON. */
     public record Response(int status, java.net.http.HttpHeaders headers, String body, JsonNode json) {
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
@@ -80,7 +80,8 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode json = text.isEmpty() ? null : PolicyJson.MAPPER.readTree(text);
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            JsonNode json = text.isEmpty() || !isJson ? null : PolicyJson.MAPPER.readTree(text);
             return new Response(response.statusCode(), response.headers(), text, json);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

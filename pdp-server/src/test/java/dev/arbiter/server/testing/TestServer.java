@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.arbiter.server.ArbiterServer;
 import dev.arbiter.server.ServerConfig;
 import dev.arbiter.server.TlsConfig;
+import dev.arbiter.server.audit.AuditConfig;
 import dev.arbiter.store.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,28 +39,47 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on an existing database, e.g. a second replica. */
     public static TestServer start(String dbUrl) {
-        return start(dbUrl, Optional.empty());
+        return start(dbUrl, Map.of());
     }
 
     /** A server speaking HTTPS on a new database. */
     public static TestServer startWithTls(TlsConfig tls) {
-        return start(TestDatabases.freshUrl(), Optional.of(tls));
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "ARBITER_TLS_CERT", tls.certificate().toString(),
+                "ARBITER_TLS_KEY", tls.key().toString()));
+        tls.clientCa().ifPresent(ca -> settings.put("ARBITER_TLS_CLIENT_CA", ca.toString()));
+        return start(TestDatabases.freshUrl(), settings);
     }
 
-    private static TestServer start(String dbUrl, Optional<TlsConfig> tls) {
+    /** A server on an existing database with extra {@code ARBITER_*} settings, as a user would set them. */
+    public static TestServer start(String dbUrl, Map<String, String> settings) {
+        return start(configuration(dbUrl, settings), dbUrl);
+    }
+
+    /** A server on an existing database with decision-log settings finer than the environment can say. */
+    public static TestServer start(String dbUrl, AuditConfig audit) {
+        ServerConfig config = configuration(dbUrl, Map.of());
+        return start(new ServerConfig(config.httpHost(), config.httpPort(), config.dbUrl(), config.dbUser(),
+                config.dbPassword(), config.dataDir(), config.adminToken(), config.tls(), audit), dbUrl);
+    }
+
+    private static ServerConfig configuration(String dbUrl, Map<String, String> settings) {
         try {
             Map<String, String> env = new HashMap<>(Map.of(
                     "ARBITER_HTTP_PORT", "0",
                     "ARBITER_DB_URL", dbUrl,
                     "ARBITER_DATA_DIR", Files.createTempDirectory("arbiter-test").toString(),
                     "ARBITER_ADMIN_TOKEN", ADMIN_TOKEN));
-            tls.ifPresent(config -> {
-                env.put("ARBITER_TLS_CERT", config.certificate().toString());
-                env.put("ARBITER_TLS_KEY", config.key().toString());
-                config.clientCa().ifPresent(ca -> env.put("ARBITER_TLS_CLIENT_CA", ca.toString()));
-            });
-            return new TestServer(ArbiterServer.start(ServerConfig.fromEnvironment(env)), dbUrl,
-                    tls.isPresent() ? "https" : "http");
+            env.putAll(settings);
+            return ServerConfig.fromEnvironment(env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestServer start(ServerConfig config, String dbUrl) {
+        try {
+            return new TestServer(ArbiterServer.start(config), dbUrl, config.tls().isPresent() ? "https" : "http");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,68 @@
+package dev.arbiter.server.audit;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/** A growable big-endian byte buffer, reused across records by its single writer thread. */
+final class ByteSink {
+
+    private byte[] bytes;
+    private int length;
+
+    ByteSink(int initialCapacity) {
+        bytes = new byte[initialCapacity];
+    }
+
+    void putShort(int value) {
+        ensure(2);
+        bytes[length++] = (byte) (value >>> 8);
+        bytes[length++] = (byte) value;
+    }
+
+    void putInt(int value) {
+        ensure(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            bytes[length++] = (byte) (value >>> shift);
+        }
+    }
+
+    void putLong(long value) {
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            bytes[length++] = (byte) (value >>> shift);
+        }
+    }
+
+    void put(byte value) {
+        ensure(1);
+        bytes[length++] = value;
+    }
+
+    void put(byte[] values) {
+        ensure(values.length);
+        System.arraycopy(values, 0, bytes, length, values.length);
+        length += values.length;
+    }
+
+    int length() {
+        return length;
+    }
+
+    void reset() {
+        length = 0;
+    }
+
+    void digestInto(MessageDigest digest) {
+        digest.update(bytes, 0, length);
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+}
