@@ -29,9 +29,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HttpServerOptions options = new HttpServerOptions()
-                .setHandle100ContinueAutomatically(true)
-                .setIdleTimeout(120);
+        HttpServerOptions options = HttpTransport.serverOptions();
         services.tls().ifPresent(tls -> enableTls(options, tls));
         server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services));
         return server.listen(port, host);
