@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.server.TlsConfig;
 import dev.arbiter.server.testing.TestCertificates;
 import dev.arbiter.server.testing.TestServer;
+import dev.arbiter.server.testing.TlsServers;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** HTTPS with client certificates, and keys bound to a workload's certificate identity. */
 class MutualTlsTest {
 
-    static final String CHECKOUT = "spiffe://acme.prod/ns/shop/sa/checkout";
-    static final String INTRUDER = "spiffe://acme.prod/ns/shop/sa/intruder";
-    static final String OPERATOR = "spiffe://acme.prod/ns/ops/sa/arbiter-admin";
-
     @TempDir
     static Path certificates;
 
+    static TlsServers servers;
     static TestCertificates authority;
     static TestServer httpsOnly;
     static TestServer mutual;
@@ -36,17 +32,16 @@ class MutualTlsTest {
 
     @BeforeAll
     static void start() {
-        authority = TestCertificates.create(certificates);
-        TestCertificates.ServerFiles files = authority.serverFiles();
-        httpsOnly = TestServer.startWithTls(new TlsConfig(files.certificate(), files.key(), Optional.empty()));
-        mutual = TestServer.startWithTls(new TlsConfig(files.certificate(), files.key(), Optional.of(files.ca())));
-        admin = adminOf(mutual, OPERATOR);
+        servers = TlsServers.start(certificates);
+        authority = servers.authority();
+        httpsOnly = servers.httpsOnly();
+        mutual = servers.mutual();
+        admin = adminOf(mutual, TlsServers.OPERATOR);
     }
 
     @AfterAll
     static void stop() {
-        httpsOnly.close();
-        mutual.close();
+        servers.close();
     }
 
     static ArbiterAdmin adminOf(TestServer server, String identity) {
@@ -61,21 +56,21 @@ class MutualTlsTest {
 
     @Test
     void aBoundKeyDecidesOnlyForItsWorkloadsCertificate() {
-        CreatedKey bound = admin.keys().createBound("bound-checkout", CHECKOUT, KeyRole.CHECK);
-        assertEquals(CHECKOUT, bound.key().identity());
+        CreatedKey bound = admin.keys().createBound("bound-checkout", TlsServers.CHECKOUT, KeyRole.CHECK);
+        assertEquals(TlsServers.CHECKOUT, bound.key().identity());
         assertEquals(Set.of(KeyRole.CHECK), bound.key().roles());
         ApiKey listed = admin.keys().list().stream().filter(key -> key.name().equals("bound-checkout"))
                 .findFirst().orElseThrow();
         assertEquals(bound.key(), listed, "the binding is listed");
 
-        try (ArbiterClient checkout = clientOf(CHECKOUT, bound.token())) {
+        try (ArbiterClient checkout = clientOf(TlsServers.CHECKOUT, bound.token())) {
             Decision decision = checkout.check(chargeCheck(1));
             assertFalse(decision.failedClosed(), decision.reason());
         }
-        try (ArbiterClient intruder = clientOf(INTRUDER, bound.token())) {
+        try (ArbiterClient intruder = clientOf(TlsServers.INTRUDER, bound.token())) {
             ArbiterApiException stolen = assertThrows(ArbiterApiException.class, () -> intruder.check(chargeCheck(1)));
             assertEquals(401, stolen.status());
-            assertTrue(stolen.getMessage().contains(CHECKOUT), stolen.getMessage());
+            assertTrue(stolen.getMessage().contains(TlsServers.CHECKOUT), stolen.getMessage());
         }
     }
 
@@ -83,7 +78,7 @@ class MutualTlsTest {
     void anUnboundKeyHasNoIdentity() {
         CreatedKey unbound = admin.keys().create("unbound", KeyRole.CHECK);
         assertNull(unbound.key().identity());
-        try (ArbiterClient anyone = clientOf(INTRUDER, unbound.token())) {
+        try (ArbiterClient anyone = clientOf(TlsServers.INTRUDER, unbound.token())) {
             assertFalse(anyone.check(chargeCheck(1)).failedClosed());
         }
     }
@@ -91,7 +86,7 @@ class MutualTlsTest {
     @Test
     void bindingNeedsMutualTlsAndAUri() {
         ArbiterApiException withoutMutualTls = assertThrows(ArbiterApiException.class,
-                () -> adminOf(httpsOnly, null).keys().createBound("cannot-bind", CHECKOUT, KeyRole.CHECK));
+                () -> adminOf(httpsOnly, null).keys().createBound("cannot-bind", TlsServers.CHECKOUT, KeyRole.CHECK));
         assertEquals(422, withoutMutualTls.status());
         assertEquals("invalid_key", withoutMutualTls.code());
         assertEquals("identity", withoutMutualTls.details().get(0).path());
