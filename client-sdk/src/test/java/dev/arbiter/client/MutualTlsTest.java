@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.server.testing.TestCertificates;
 import dev.arbiter.server.testing.TestServer;
 import dev.arbiter.server.testing.TlsServers;
 import java.nio.file.Path;
@@ -25,18 +24,12 @@ class MutualTlsTest {
     static Path certificates;
 
     static TlsServers servers;
-    static TestCertificates authority;
-    static TestServer httpsOnly;
-    static TestServer mutual;
     static ArbiterAdmin admin;
 
     @BeforeAll
     static void start() {
         servers = TlsServers.start(certificates);
-        authority = servers.authority();
-        httpsOnly = servers.httpsOnly();
-        mutual = servers.mutual();
-        admin = adminOf(mutual, TlsServers.OPERATOR);
+        admin = adminOf(servers.mutual(), TlsServers.OPERATOR);
     }
 
     @AfterAll
@@ -46,12 +39,12 @@ class MutualTlsTest {
 
     static ArbiterAdmin adminOf(TestServer server, String identity) {
         return ArbiterAdmin.builder().endpoint(server.baseUrl()).token(TestServer.ADMIN_TOKEN)
-                .sslContext(authority.clientContext(identity)).build();
+                .sslContext(servers.authority().clientContext(identity)).build();
     }
 
     static ArbiterClient clientOf(String identity, String token) {
-        return ArbiterClient.builder().endpoints(mutual.baseUrl()).token(token).timeout(Duration.ofSeconds(10))
-                .sslContext(authority.clientContext(identity)).build();
+        return ArbiterClient.builder().endpoints(servers.mutual().baseUrl()).token(token).timeout(Duration.ofSeconds(10))
+                .sslContext(servers.authority().clientContext(identity)).build();
     }
 
     @Test
@@ -86,7 +79,7 @@ class MutualTlsTest {
     @Test
     void bindingNeedsMutualTlsAndAUri() {
         ArbiterApiException withoutMutualTls = assertThrows(ArbiterApiException.class,
-                () -> adminOf(httpsOnly, null).keys().createBound("cannot-bind", TlsServers.CHECKOUT, KeyRole.CHECK));
+                () -> adminOf(servers.httpsOnly(), null).keys().createBound("cannot-bind", TlsServers.CHECKOUT, KeyRole.CHECK));
         assertEquals(422, withoutMutualTls.status());
         assertEquals("invalid_key", withoutMutualTls.code());
         assertEquals("identity", withoutMutualTls.details().get(0).path());
@@ -100,9 +93,9 @@ class MutualTlsTest {
 
     @Test
     void withoutTheAuthoritysTrustTheServerIsUnavailable() {
-        ArbiterAdmin untrusting = ArbiterAdmin.builder().endpoint(httpsOnly.baseUrl()).token(TestServer.ADMIN_TOKEN)
+        ArbiterAdmin untrusting = ArbiterAdmin.builder().endpoint(servers.httpsOnly().baseUrl()).token(TestServer.ADMIN_TOKEN)
                 .build();
         assertThrows(ArbiterUnavailableException.class, () -> untrusting.keys().list());
-        assertTrue(adminOf(httpsOnly, null).policies().list().policies().isEmpty());
+        assertTrue(adminOf(servers.httpsOnly(), null).policies().list().policies().isEmpty());
     }
 }

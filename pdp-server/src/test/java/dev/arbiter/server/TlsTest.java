@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.server.testing.ApiClient;
-import dev.arbiter.server.testing.TestCertificates;
 import dev.arbiter.server.testing.TestServer;
 import dev.arbiter.server.testing.TlsServers;
 import java.nio.file.Path;
@@ -22,16 +21,10 @@ class TlsTest {
     static Path certificates;
 
     static TlsServers servers;
-    static TestCertificates authority;
-    static TestServer httpsOnly;
-    static TestServer mutual;
 
     @BeforeAll
     static void start() {
         servers = TlsServers.start(certificates);
-        authority = servers.authority();
-        httpsOnly = servers.httpsOnly();
-        mutual = servers.mutual();
     }
 
     @AfterAll
@@ -40,7 +33,7 @@ class TlsTest {
     }
 
     private static ApiClient over(TestServer server, String identity, String token) {
-        SSLContext tls = authority.clientContext(identity);
+        SSLContext tls = servers.authority().clientContext(identity);
         return server.client(tls, token);
     }
 
@@ -52,28 +45,28 @@ class TlsTest {
 
     @Test
     void servesTheApiOverHttpsOnly() {
-        assertEquals(200, over(httpsOnly, null, TestServer.ADMIN_TOKEN).get("/v1/policies").status());
-        ApiClient plain = new ApiClient(httpsOnly.baseUrl().replace("https://", "http://"), TestServer.ADMIN_TOKEN);
+        assertEquals(200, over(servers.httpsOnly(), null, TestServer.ADMIN_TOKEN).get("/v1/policies").status());
+        ApiClient plain = new ApiClient(servers.httpsOnly().baseUrl().replace("https://", "http://"), TestServer.ADMIN_TOKEN);
         assertThrows(IllegalStateException.class, () -> plain.get("/v1/policies"));
     }
 
     @Test
     void mutualTlsRefusesClientsWithoutACertificate() {
-        assertThrows(IllegalStateException.class, () -> over(mutual, null, TestServer.ADMIN_TOKEN).get("/health/live"));
-        assertEquals(200, over(mutual, TlsServers.OPERATOR, TestServer.ADMIN_TOKEN).get("/health/live").status());
+        assertThrows(IllegalStateException.class, () -> over(servers.mutual(), null, TestServer.ADMIN_TOKEN).get("/health/live"));
+        assertEquals(200, over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN).get("/health/live").status());
     }
 
     @Test
     void aBoundKeyWorksOnlyWithItsWorkloadsCertificate() {
-        ApiClient admin = over(mutual, TlsServers.OPERATOR, TestServer.ADMIN_TOKEN);
+        ApiClient admin = over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN);
         ApiClient.Response created = admin.post("/v1/keys",
                 "{\"name\": \"bound-checkout\", \"roles\": [\"check\"], \"identity\": \"" + TlsServers.CHECKOUT + "\"}");
         assertEquals(201, created.status(), created.body());
         assertEquals(TlsServers.CHECKOUT, created.json().get("identity").asText());
         String token = created.json().get("token").asText();
 
-        assertEquals(200, over(mutual, TlsServers.CHECKOUT, token).post("/v1/check", Policies.check("a", "s")).status());
-        ApiClient.Response stolen = over(mutual, TlsServers.INTRUDER, token).post("/v1/check", Policies.check("a", "s"));
+        assertEquals(200, over(servers.mutual(), TlsServers.CHECKOUT, token).post("/v1/check", Policies.check("a", "s")).status());
+        ApiClient.Response stolen = over(servers.mutual(), TlsServers.INTRUDER, token).post("/v1/check", Policies.check("a", "s"));
         assertEquals(401, stolen.status());
         assertTrue(stolen.json().get("error").get("message").asText().contains(TlsServers.CHECKOUT));
         assertTrue(admin.get("/v1/keys").body().contains(TlsServers.CHECKOUT), "the binding is listed");
@@ -81,19 +74,19 @@ class TlsTest {
 
     @Test
     void anUnboundKeyWorksWithAnyTrustedCertificate() {
-        String token = createKey(over(mutual, TlsServers.OPERATOR, TestServer.ADMIN_TOKEN),
+        String token = createKey(over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN),
                 "{\"name\": \"unbound\", \"roles\": [\"check\"]}");
-        assertEquals(200, over(mutual, TlsServers.INTRUDER, token).post("/v1/check", Policies.check("a", "s")).status());
+        assertEquals(200, over(servers.mutual(), TlsServers.INTRUDER, token).post("/v1/check", Policies.check("a", "s")).status());
     }
 
     @Test
     void bindingNeedsMutualTlsAndAUri() {
-        ApiClient.Response withoutMutualTls = over(httpsOnly, null, TestServer.ADMIN_TOKEN).post("/v1/keys",
+        ApiClient.Response withoutMutualTls = over(servers.httpsOnly(), null, TestServer.ADMIN_TOKEN).post("/v1/keys",
                 "{\"name\": \"cannot-bind\", \"roles\": [\"check\"], \"identity\": \"" + TlsServers.CHECKOUT + "\"}");
         assertEquals(422, withoutMutualTls.status());
         assertTrue(withoutMutualTls.body().contains("ARBITER_TLS_CLIENT_CA"));
 
-        ApiClient.Response notAUri = over(mutual, TlsServers.OPERATOR, TestServer.ADMIN_TOKEN).post("/v1/keys",
+        ApiClient.Response notAUri = over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN).post("/v1/keys",
                 "{\"name\": \"bad-identity\", \"roles\": [\"check\"], \"identity\": \"checkout service\"}");
         assertEquals(422, notAUri.status());
         assertEquals("identity", notAUri.json().get("error").get("details").get(0).get("path").asText());
