@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Compiles rule conditions to CEL programs in Arbiter's environment, type-checked to bool against
- * the functions each one calls ({@link CalledFunctionCheckers}). Programs are cached by source, so a condition shared by many rules (or re-sent unchanged) is
- * compiled once. Thread-safe.
+ * the functions each one calls ({@link CalledFunctionCheckers}). Programs are cached by source,
+ * so a condition shared by many rules (or re-sent unchanged) is compiled once. Thread-safe.
  */
 public final class ConditionCompiler {
 
