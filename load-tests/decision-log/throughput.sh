@@ -18,18 +18,11 @@ DURATION=${3:-20s}
 MODE=${4:-shared}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PORT=${PORT:-8790}
-DATA=$(mktemp -d /tmp/arbiter-bench-XXXXXX)
-ADMIN=bench-admin-token-0123456789
+# shellcheck source=../lib/arbiter.sh
+. "$HERE/../lib/arbiter.sh"
 
-ARBITER_DATA_DIR=$DATA ARBITER_HTTP_PORT=$PORT ARBITER_ADMIN_TOKEN=$ADMIN \
-  "$JAVA" -jar "$JAR" >"$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
-
-for _ in $(seq 1 120); do
-  curl -sf "localhost:$PORT/health/ready" >/dev/null && break
-  sleep 0.5
-done
+trap stop_arbiter EXIT
+start_arbiter "$JAR" "$JAVA" "$PORT"
 
 POSTMASTER=$(sed -n 1p "$DATA/postgres/postmaster.pid")
 WRK=(wrk)
@@ -39,17 +32,7 @@ if [ "$MODE" = pinned ]; then
   WRK=(taskset -c 0 wrk)
 fi
 
-curl -sf -X PUT "localhost:$PORT/v1/policies/payments-api" -H "Authorization: Bearer $ADMIN" -d '{
-  "service": "payments",
-  "rules": [
-    {"name": "checkout-can-charge", "effect": "allow",
-     "principals": ["spiffe://acme.prod/ns/shop/sa/checkout"],
-     "actions": ["charges:create", "charges:read"], "kinds": ["charge"],
-     "condition": "resource.attr.amount <= 10000 && principal.attr.env == resource.attr.env"},
-    {"name": "no-cross-env-refunds", "effect": "deny", "roles": ["*"], "actions": ["refunds:*"],
-     "condition": "principal.attr.env != resource.attr.env"}]}' >/dev/null
-CHECK_TOKEN=$(curl -sf -X POST "localhost:$PORT/v1/keys" -H "Authorization: Bearer $ADMIN" \
-  -d '{"name": "bench", "roles": ["check"]}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+CHECK_TOKEN=$(payments_check_token "$PORT")
 export CHECK_TOKEN
 
 "${WRK[@]}" -t1 -c16 -d10s -s "$HERE/check.lua" "http://localhost:$PORT" >/dev/null
