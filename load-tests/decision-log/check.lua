@@ -10,6 +10,15 @@ wrk.body = [[{
   "context": {"sourceIp": "10.1.2.3"}
 }]]
 
+-- PACE_MS > 0: each connection waits that long between its checks, a fixed offered load of about
+-- connections × 1000 / PACE_MS checks per second, so two servers can be compared at the same load.
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then
+  function delay()
+    return pace
+  end
+end
+
 -- Answers other than 200 are counted, so a run that failed cannot pass for a fast one.
 function done(summary, latency, requests)
   io.write(string.format("non-200 answers: %d\n", summary.errors.status))

@@ -21,7 +21,7 @@ INSERT INTO decisions (decision_id, decided_at, principal_id, principal_roles, a
     resource_kind, resource_id, allow, policy_id, rule_name, revision, reason, caller, latency_micros, input, shadow,
     batch_id)
 SELECT
-    (lpad(to_hex((extract(epoch FROM t) * 1000)::bigint), 12, '0') || '7' || lpad(to_hex(i % 4096), 3, '0')
+    (lpad(to_hex(floor(extract(epoch FROM t) * 1000)::bigint), 12, '0') || '7' || lpad(to_hex(i % 4096), 3, '0')
         || '8' || lpad(to_hex((i / 4096) % 4096), 3, '0') || lpad(to_hex(i), 12, '0'))::uuid,
     t,
     principal,
@@ -54,5 +54,6 @@ FROM (
 ) AS generated;
 
 ANALYZE decisions;
-SELECT count(*) AS records, pg_size_pretty(pg_total_relation_size('decisions')) AS heap
-FROM decisions;
+SELECT (SELECT count(*) FROM decisions) AS records,
+    pg_size_pretty(sum(pg_total_relation_size(relid))) AS size_with_indexes
+FROM pg_partition_tree('decisions');

@@ -23,19 +23,20 @@ time_api() {
   printf '%-80s %8s ms %5s records\n' "$1" "$best" "$count"
 }
 
+# The values exist in fill-10m.sql's data: service svc-7 only sees action svc-7:act-9, policy pol-42 only rule-4.
 for query in \
   "/v1/decisions" \
   "/v1/decisions?principal=spiffe://acme.prod/ns/shop/sa/svc-4242" \
   "/v1/decisions?service=svc-7" \
-  "/v1/decisions?service=svc-7&action=svc-7:act-3" \
+  "/v1/decisions?service=svc-7&action=svc-7:act-9" \
   "/v1/decisions?resource=res-123457" \
   "/v1/decisions?policy=pol-42" \
-  "/v1/decisions?policy=pol-42&rule=rule-2" \
+  "/v1/decisions?policy=pol-42&rule=rule-4" \
   "/v1/decisions?caller=caller-7" \
   "/v1/decisions?allow=false" \
   "/v1/decisions?principal=spiffe://acme.prod/ns/shop/sa/svc-4242&allow=false" \
   "/v1/decisions?minLatencyMicros=5000" \
-  "/v1/decisions?action=svc-7:act-3" \
+  "/v1/decisions?action=svc-7:act-9" \
   "/v1/decisions?rule=rule-2" \
   "/v1/decisions?from=${DAY3}T10:00:00Z&to=${DAY3}T11:00:00Z" \
   "/v1/decisions?service=svc-7&from=${DAY3}&to=${DAY2}" \
@@ -59,9 +60,9 @@ COLUMNS="decision_id, decided_at, principal_id, principal_roles, action, resourc
 for where in \
   "" \
   "WHERE principal_id = 'spiffe://acme.prod/ns/shop/sa/svc-4242'" \
-  "WHERE resource_service = 'svc-7' AND action = 'svc-7:act-3'" \
+  "WHERE resource_service = 'svc-7' AND action = 'svc-7:act-9'" \
   "WHERE resource_id = 'res-123457'" \
-  "WHERE policy_id = 'pol-42' AND rule_name = 'rule-2'" \
+  "WHERE policy_id = 'pol-42' AND rule_name = 'rule-4'" \
   "WHERE caller = 'caller-7'" \
   "WHERE allow = false" \
   "WHERE latency_micros >= 5000" \

@@ -17,8 +17,8 @@ final class AdminHttp {
     private final String authorization;
     private final Duration timeout;
 
-    AdminHttp(String base, String token, Duration timeout) {
-        this.transport = new Transport();
+    AdminHttp(String base, String token, Duration timeout, Transport transport) {
+        this.transport = transport;
         this.base = base.replaceAll("/+$", "");
         this.authorization = "Bearer " + token;
         this.timeout = timeout;

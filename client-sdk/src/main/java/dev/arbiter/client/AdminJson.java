@@ -1,9 +1,7 @@
 package dev.arbiter.client;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,24 +13,39 @@ final class AdminJson {
     private AdminJson() {}
 
     static byte[] policy(Policy policy) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
-        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
+        return JsonValues.document(1024, generator -> writePolicy(generator, policy));
+    }
+
+    /** A bundle: {@code {"policies": [...], "services": [...]}}, services only when given. */
+    static byte[] bundle(PolicyBundle bundle) {
+        return JsonValues.document(1024 * (1 + bundle.policies().size()), generator -> {
             generator.writeStartObject();
-            generator.writeStringField("id", policy.id());
-            generator.writeStringField("service", policy.service());
-            generator.writeStringField("description", policy.description());
-            generator.writeStringField("mode", policy.mode().json());
-            generator.writeArrayFieldStart("rules");
-            for (Rule rule : policy.rules()) {
-                rule(generator, rule);
+            generator.writeArrayFieldStart("policies");
+            for (Policy policy : bundle.policies()) {
+                writePolicy(generator, policy);
             }
             generator.writeEndArray();
+            if (!bundle.services().isEmpty()) {
+                strings(generator, "services", List.copyOf(bundle.services()));
+            }
             generator.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
+
+    private static void writePolicy(JsonGenerator generator, Policy policy) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("id", policy.id());
+        generator.writeStringField("service", policy.service());
+        generator.writeStringField("description", policy.description());
+        generator.writeStringField("mode", policy.mode().json());
+        generator.writeArrayFieldStart("rules");
+        for (Rule rule : policy.rules()) {
+            rule(generator, rule);
+        }
+        generator.writeEndArray();
+        generator.writeEndObject();
+    }
+
 
     private static void rule(JsonGenerator generator, Rule rule) throws IOException {
         generator.writeStartObject();
@@ -56,9 +69,10 @@ final class AdminJson {
         generator.writeEndArray();
     }
 
-    static byte[] newKey(String name, Set<KeyRole> roles) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(128);
-        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
+    /** @param identity the client certificate identity the key is bound to, or null */
+    /** @param identity the client certificate identity the key is bound to, or null */
+    static byte[] newKey(String name, Set<KeyRole> roles, String identity) {
+        return JsonValues.document(128, generator -> {
             generator.writeStartObject();
             generator.writeStringField("name", name);
             generator.writeArrayFieldStart("roles");
@@ -66,24 +80,32 @@ final class AdminJson {
                 generator.writeString(role.json());
             }
             generator.writeEndArray();
+            if (identity != null) {
+                generator.writeStringField("identity", identity);
+            }
             generator.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static StoredPolicy storedPolicy(JsonObject json) throws MalformedAnswerException {
+        return new StoredPolicy(policy(json), Math.toIntExact(json.number("version")), json.number("revision"),
+                json.instant("updatedAt"), json.string("updatedBy"));
+    }
+
+    /** The policy document of a policy as read. */
+    static Policy policy(JsonObject json) throws MalformedAnswerException {
         List<Rule> rules = new ArrayList<>();
         for (JsonObject rule : json.objects("rules")) {
             rules.add(new Rule(rule.string("name"), Spelling.parse(Effect.class, rule.string("effect")),
                     rule.strings("principals"), rule.strings("roles"), rule.strings("actions"), rule.strings("kinds"),
                     rule.optionalString("condition", null)));
         }
-        Policy policy = new Policy(json.string("id"), json.string("service"), json.optionalString("description", ""),
-                Spelling.parse(PolicyMode.class, json.optionalString("mode", PolicyMode.ENFORCE.json())), rules);
-        return new StoredPolicy(policy, Math.toIntExact(json.number("version")), json.number("revision"),
-                json.instant("updatedAt"), json.string("updatedBy"));
+        return new Policy(json.string("id"), json.string("service"), json.optionalString("description", ""),
+                mode(json), rules);
+    }
+
+    static PolicyMode mode(JsonObject json) throws MalformedAnswerException {
+        return Spelling.parse(PolicyMode.class, json.optionalString("mode", PolicyMode.ENFORCE.json()));
     }
 
     static PolicyList policyList(byte[] body) throws MalformedAnswerException {
@@ -100,7 +122,8 @@ final class AdminJson {
         for (String role : json.strings("roles")) {
             roles.add(Spelling.parse(KeyRole.class, role));
         }
-        return new ApiKey(json.string("name"), roles, json.instant("createdAt"), json.string("createdBy"));
+        return new ApiKey(json.string("name"), roles, json.instant("createdAt"), json.string("createdBy"),
+                json.optionalString("identity", null));
     }
 
     static List<ApiKey> keys(byte[] body) throws MalformedAnswerException {

@@ -1,6 +1,8 @@
 package dev.arbiter.client;
 
 import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * The administration API, for scripts and tests:
@@ -9,6 +11,7 @@ import java.time.Duration;
  * ArbiterAdmin admin = ArbiterAdmin.builder().endpoint("http://arbiter:8700").token(adminToken).build();
  * PolicyWrite write = admin.policies().put(Policy.of("payments-api", "payments").rules(...));
  * CreatedKey key = admin.keys().create("checkout", KeyRole.CHECK);
+ * admin.decisions().stream(DecisionQuery.all().allow(false)).limit(10).forEach(System.out::println);
  * }</pre>
  *
  * <p>Calls block, and throw: {@link ArbiterApiException} for an error answer (404, 409, 412, 422,
@@ -19,10 +22,12 @@ public final class ArbiterAdmin {
 
     private final PolicyAdmin policies;
     private final KeyAdmin keys;
+    private final DecisionAudit decisions;
 
     private ArbiterAdmin(AdminHttp http) {
         this.policies = new PolicyAdmin(http);
         this.keys = new KeyAdmin(http);
+        this.decisions = new DecisionAudit(http);
     }
 
     public static Builder builder() {
@@ -37,12 +42,18 @@ public final class ArbiterAdmin {
         return keys;
     }
 
+    /** The decision log, for auditors. */
+    public DecisionAudit decisions() {
+        return decisions;
+    }
+
     /** Settings of an admin client; the endpoint and the token are required. */
     public static final class Builder {
 
         private String endpoint;
         private String token;
         private Duration timeout = Duration.ofSeconds(10);
+        private SSLContext sslContext;
 
         private Builder() {}
 
@@ -57,6 +68,12 @@ public final class ArbiterAdmin {
             return this;
         }
 
+        /** What HTTPS trusts and, for mutual TLS, the client certificate presented (default: the JVM's). */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
         /** How long one call may take (default 10 s). */
         public Builder timeout(Duration timeout) {
             this.timeout = Checks.positive(timeout, "timeout");
@@ -67,7 +84,7 @@ public final class ArbiterAdmin {
             if (endpoint == null || token == null) {
                 throw new IllegalStateException("an endpoint and a token are required");
             }
-            return new ArbiterAdmin(new AdminHttp(endpoint, token, timeout));
+            return new ArbiterAdmin(new AdminHttp(endpoint, token, timeout, new Transport(sslContext)));
         }
     }
 }

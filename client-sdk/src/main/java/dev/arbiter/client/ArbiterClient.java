@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
 
 /**
  * Asks Arbiter for decisions. Thread-safe; build one per service and share it.
@@ -38,7 +39,7 @@ public final class ArbiterClient implements AutoCloseable {
     private final Runnable stopProbe;
 
     private ArbiterClient(Builder builder) {
-        Transport transport = new Transport();
+        Transport transport = new Transport(builder.sslContext);
         List<Endpoint> endpoints = new ArrayList<>();
         long openNanos = builder.breakerOpenFor.toNanos();
         for (URI uri : builder.endpoints) {
@@ -74,6 +75,16 @@ public final class ArbiterClient implements AutoCloseable {
             return cached;
         }
         return decision(request, dispatcher.send(Endpoint::check, CheckCodec.encode(request), CheckCodec::decode));
+    }
+
+    /**
+     * The decision for {@code request} with {@link Decision#explain()}: how every rule of the
+     * policies applying to it fared (matches and condition outcomes, dry-run rules included). For
+     * people debugging policies: the server evaluates every candidate's condition, and the
+     * client's cache is neither read nor filled. Fails closed like {@link #check(CheckRequest)}.
+     */
+    public Decision explain(CheckRequest request) {
+        return answer(dispatcher.send(Endpoint::explain, CheckCodec.encode(request), CheckCodec::decode));
     }
 
     public CompletableFuture<Decision> checkAsync(Principal principal, String action, Resource resource) {
@@ -120,9 +131,13 @@ public final class ArbiterClient implements AutoCloseable {
     private Decision decision(CheckRequest request, Reply<Decision> reply) {
         if (reply instanceof Reply.Decided<Decision> decided) {
             cache.remember(request, decided.value());
-            return decided.value();
         }
-        return failedClosed((Reply.Undecided<Decision>) reply);
+        return answer(reply);
+    }
+
+    private Decision answer(Reply<Decision> reply) {
+        return reply instanceof Reply.Decided<Decision> decided ? decided.value()
+                : failedClosed((Reply.Undecided<Decision>) reply);
     }
 
     private Decision failedClosed(Reply.Undecided<?> undecided) {
@@ -192,6 +207,7 @@ public final class ArbiterClient implements AutoCloseable {
         private Duration breakerOpenFor = Duration.ofSeconds(1);
         private Duration probeInterval;
         private CacheSettings cache;
+        private SSLContext sslContext;
 
         private Builder() {}
 
@@ -212,6 +228,15 @@ public final class ArbiterClient implements AutoCloseable {
         /** An API key with role {@code check}. */
         public Builder token(String token) {
             this.token = Checks.requireToken(token);
+            return this;
+        }
+
+        /**
+         * What HTTPS endpoints are trusted with and, for a server that requires mutual TLS, the
+         * client certificate presented (default: the JVM's own trust, no certificate).
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             return this;
         }
 

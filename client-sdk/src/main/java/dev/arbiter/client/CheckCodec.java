@@ -3,9 +3,7 @@ package dev.arbiter.client;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +16,11 @@ final class CheckCodec {
     private CheckCodec() {}
 
     static byte[] encode(CheckRequest request) {
-        return write(REQUEST_SIZE_HINT, generator -> check(generator, request));
+        return JsonValues.document(REQUEST_SIZE_HINT, generator -> check(generator, request));
     }
 
     static byte[] encodeBatch(List<CheckRequest> requests) {
-        return write(REQUEST_SIZE_HINT * requests.size(), generator -> {
+        return JsonValues.document(REQUEST_SIZE_HINT * requests.size(), generator -> {
             generator.writeStartObject();
             generator.writeArrayFieldStart("checks");
             for (CheckRequest request : requests) {
@@ -70,20 +68,6 @@ final class CheckCodec {
         }
     }
 
-    @FunctionalInterface
-    private interface Writing {
-        void writeTo(JsonGenerator generator) throws IOException;
-    }
-
-    private static byte[] write(int sizeHint, Writing writing) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
-        try (JsonGenerator generator = JsonValues.FACTORY.createGenerator(bytes)) {
-            writing.writeTo(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a check request could not be encoded", e);
-        }
-        return bytes.toByteArray();
-    }
 
     static Decision decode(byte[] body) throws MalformedAnswerException {
         try (JsonParser parser = JsonValues.FACTORY.createParser(body)) {
@@ -135,6 +119,8 @@ final class CheckCodec {
         String rule = null;
         String reason = null;
         long revision = Decision.NO_REVISION;
+        Shadow shadow = null;
+        List<RuleExplanation> explain = List.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -147,6 +133,10 @@ final class CheckCodec {
                 case "reason" -> reason = text(parser, value);
                 case "revision" -> revision = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue()
                         : Decision.NO_REVISION;
+                case "shadow" -> shadow = value == JsonToken.VALUE_NULL ? null
+                        : shadow(JsonObject.of(JsonValues.read(parser, value), "shadow"));
+                case "explain" -> explain = explanations(JsonObject.objectsOf(JsonValues.read(parser, value),
+                        "explain"));
                 default -> parser.skipChildren();
             }
         }
@@ -156,7 +146,25 @@ final class CheckCodec {
         if (decisionId == null || revision < 0) {
             throw new MalformedAnswerException("a decision has no decisionId or revision");
         }
-        return new Decision(allow, policy, rule, reason == null ? "" : reason, decisionId, revision, false, null);
+        return new Decision(allow, policy, rule, reason == null ? "" : reason, decisionId, revision, false, null,
+                shadow, explain);
+    }
+
+    /** A decision's {@code shadow}: what dry-run policies would have decided. */
+    static Shadow shadow(JsonObject json) throws MalformedAnswerException {
+        return new Shadow(json.bool("allow"), json.optionalString("policy", null), json.optionalString("rule", null));
+    }
+
+    private static List<RuleExplanation> explanations(List<JsonObject> rules) throws MalformedAnswerException {
+        List<RuleExplanation> explanations = new ArrayList<>(rules.size());
+        for (JsonObject rule : rules) {
+            explanations.add(new RuleExplanation(rule.string("policy"), rule.string("rule"),
+                    Spelling.parse(Effect.class, rule.string("effect")), rule.bool("dryRun"),
+                    rule.bool("principalMatched"), rule.bool("actionMatched"), rule.bool("kindMatched"),
+                    Spelling.parse(RuleExplanation.Outcome.class, rule.string("condition")),
+                    rule.optionalString("error", null)));
+        }
+        return explanations;
     }
 
     private static String text(JsonParser parser, JsonToken value) throws IOException, MalformedAnswerException {

@@ -1,5 +1,7 @@
 package dev.arbiter.client;
 
+import java.util.List;
+
 /**
  * Arbiter's answer to one check, or the client's own deny when no answer could be had.
  *
@@ -13,9 +15,12 @@ package dev.arbiter.client;
  *
  * @param policy the deciding policy, null on default deny and when failed closed
  * @param rule the deciding rule, null on default deny and when failed closed
+ * @param shadow what dry-run policies would have decided instead, or null when they agree
+ * @param explain how every rule of the applying policies fared, for a decision from
+ *     {@link ArbiterClient#explain}; empty otherwise
  */
 public record Decision(boolean allow, String policy, String rule, String reason, String decisionId, long revision,
-        boolean cached, Failure failure) {
+        boolean cached, Failure failure, Shadow shadow, List<RuleExplanation> explain) {
 
     /** The revision of a decision the server did not make. */
     public static final long NO_REVISION = -1;
@@ -42,11 +47,13 @@ public record Decision(boolean allow, String policy, String rule, String reason,
         if (failure != null && allow) {
             throw new IllegalArgumentException("a decision the client made on its own is always a deny");
         }
+        explain = List.copyOf(explain);
     }
 
     /** A deny made by the client because it got no decision from the server. */
     static Decision failedClosed(Failure failure, String why) {
-        return new Decision(false, null, null, "fail closed: " + why, null, NO_REVISION, false, failure);
+        return new Decision(false, null, null, "fail closed: " + why, null, NO_REVISION, false, failure, null,
+                List.of());
     }
 
     /** True when the client denied on its own, without a decision from the server. */
@@ -56,6 +63,6 @@ public record Decision(boolean allow, String policy, String rule, String reason,
 
     /** This decision as served again from the client's cache. */
     Decision asCached() {
-        return new Decision(allow, policy, rule, reason, decisionId, revision, true, failure);
+        return new Decision(allow, policy, rule, reason, decisionId, revision, true, failure, shadow, explain);
     }
 }

@@ -8,6 +8,7 @@ final class Endpoint {
     private final URI base;
     private final URI check;
     private final URI batch;
+    private final URI explain;
     private final URI ready;
     private final EndpointHealth health;
 
@@ -16,6 +17,7 @@ final class Endpoint {
         this.base = URI.create(root);
         this.check = URI.create(root + "/v1/check");
         this.batch = URI.create(root + "/v1/check/batch");
+        this.explain = URI.create(root + "/v1/check?explain=true");
         this.ready = URI.create(root + "/health/ready");
         this.health = health;
     }
@@ -26,6 +28,10 @@ final class Endpoint {
 
     URI batch() {
         return batch;
+    }
+
+    URI explain() {
+        return explain;
     }
 
     URI ready() {

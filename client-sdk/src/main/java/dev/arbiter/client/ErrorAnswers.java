@@ -16,15 +16,19 @@ final class ErrorAnswers {
             JsonObject error = JsonObject.parse(body).object("error");
             List<ArbiterApiException.Problem> details = new ArrayList<>();
             for (JsonObject problem : error.objects("details")) {
-                details.add(new ArbiterApiException.Problem(problem.optionalString("path", ""),
-                        problem.optionalString("rule", null), problem.optionalString("message", ""),
-                        problem.optionalInt("line"), problem.optionalInt("column")));
+                details.add(problem(problem));
             }
             return new ArbiterApiException(status, error.string("code"), error.string("message"), details);
         } catch (MalformedAnswerException | ArithmeticException notTheEnvelope) {
             return new ArbiterApiException(status, "http_" + status, "the server answered " + status + ": "
                     + quote(body), List.of());
         }
+    }
+
+    /** A located problem: {@code path}, {@code rule}, {@code message}, {@code line}, {@code column}. */
+    static ArbiterApiException.Problem problem(JsonObject json) throws MalformedAnswerException {
+        return new ArbiterApiException.Problem(json.optionalString("path", ""), json.optionalString("rule", null),
+                json.optionalString("message", ""), json.optionalInt("line"), json.optionalInt("column"));
     }
 
     /** The start of a body, for messages about answers that were not understood. */

@@ -49,6 +49,15 @@ final class JsonObject {
         return typed(field, Long.class);
     }
 
+    /** The number, or null when the field is missing or null. */
+    Long optionalNumber(String field) throws MalformedAnswerException {
+        return has(field) ? number(field) : null;
+    }
+
+    boolean bool(String field) throws MalformedAnswerException {
+        return typed(field, Boolean.class);
+    }
+
     int optionalInt(String field) throws MalformedAnswerException {
         return has(field) ? Math.toIntExact(number(field)) : 0;
     }
@@ -61,26 +70,45 @@ final class JsonObject {
         }
     }
 
+    /** The instant, or null when the field is missing or null. */
+    Instant optionalInstant(String field) throws MalformedAnswerException {
+        return has(field) ? instant(field) : null;
+    }
+
     JsonObject object(String field) throws MalformedAnswerException {
         return of(members.get(field), field);
     }
 
+    /** The members of an object field, as plain JSON values. */
+    Map<String, Object> members(String field) throws MalformedAnswerException {
+        return object(field).members;
+    }
+
     /** The elements of an array field; a missing or null field is an empty list. */
     List<Object> array(String field) throws MalformedAnswerException {
-        Object value = members.get(field);
+        return elements(members.get(field), field);
+    }
+
+    List<JsonObject> objects(String field) throws MalformedAnswerException {
+        return objectsOf(members.get(field), field);
+    }
+
+    /** The elements of a JSON array value; null is an empty list. */
+    static List<Object> elements(Object value, String name) throws MalformedAnswerException {
         if (value == null) {
             return List.of();
         }
         if (!(value instanceof List<?> elements)) {
-            throw new MalformedAnswerException(field + " is not an array");
+            throw new MalformedAnswerException(name + " is not an array");
         }
         return List.copyOf(elements);
     }
 
-    List<JsonObject> objects(String field) throws MalformedAnswerException {
+    /** The objects of a JSON array value; null is an empty list. */
+    static List<JsonObject> objectsOf(Object value, String name) throws MalformedAnswerException {
         List<JsonObject> objects = new ArrayList<>();
-        for (Object element : array(field)) {
-            objects.add(of(element, field + "[]"));
+        for (Object element : elements(value, name)) {
+            objects.add(of(element, name + "[]"));
         }
         return objects;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -105,6 +107,23 @@ final class JsonValues {
             throw new IllegalArgumentException(path + ": " + value + " is not a JSON number");
         }
         return value;
+    }
+
+    /** Writes one JSON document. */
+    @FunctionalInterface
+    interface Writing {
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
+    /** The document {@code writing} produces; its values are normalized, so writing cannot fail on them. */
+    static byte[] document(int sizeHint, Writing writing) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
+        try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+            writing.writeTo(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a request could not be encoded", e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Writes a normalized value. */

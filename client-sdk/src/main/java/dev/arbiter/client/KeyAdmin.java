@@ -14,8 +14,20 @@ public final class KeyAdmin {
 
     /** Creates a key; its token is in the answer and nowhere else, ever. */
     public CreatedKey create(String name, KeyRole role, KeyRole... more) {
-        EnumSet<KeyRole> roles = EnumSet.of(role, more);
-        Exchange.Answered answered = http.send("POST", "/v1/keys", AdminJson.newKey(name, roles));
+        return create(name, null, EnumSet.of(role, more));
+    }
+
+    /**
+     * Creates a key that works only over mutual TLS, from a client whose certificate carries
+     * {@code identity} as its URI SAN (e.g. {@code spiffe://acme.prod/ns/shop/sa/checkout}); a
+     * server that does not ask for client certificates refuses it (422).
+     */
+    public CreatedKey createBound(String name, String identity, KeyRole role, KeyRole... more) {
+        return create(name, Checks.requireText(identity, "identity"), EnumSet.of(role, more));
+    }
+
+    private CreatedKey create(String name, String identity, EnumSet<KeyRole> roles) {
+        Exchange.Answered answered = http.send("POST", "/v1/keys", AdminJson.newKey(name, roles, identity));
         return AdminHttp.decode(answered, body -> {
             JsonObject json = JsonObject.parse(body);
             return new CreatedKey(AdminJson.key(json), json.string("token"));

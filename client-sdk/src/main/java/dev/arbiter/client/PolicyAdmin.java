@@ -1,5 +1,6 @@
 package dev.arbiter.client;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Reads and writes policies (role {@code policy-admin}; reads also {@code auditor}). */
@@ -41,10 +42,7 @@ public final class PolicyAdmin {
     }
 
     public PolicyWrite put(Policy policy, Precondition precondition) {
-        Exchange.Answered answered = http.send("PUT", path(policy.id()), AdminJson.policy(policy),
-                precondition.headers());
-        StoredPolicy stored = AdminHttp.decode(answered, body -> AdminJson.storedPolicy(JsonObject.parse(body)));
-        return new PolicyWrite(stored, answered.status() == 201);
+        return write(http.send("PUT", path(policy.id()), AdminJson.policy(policy), precondition.headers()));
     }
 
     /** Deletes the policy and answers the revision of the deletion; 404 when there is none. */
@@ -57,6 +55,78 @@ public final class PolicyAdmin {
         return answered.headers().firstValueAsLong("Arbiter-Revision").orElseThrow(() ->
                 new ArbiterUnavailableException(Decision.Failure.MALFORMED_ANSWER,
                         "the server's answer to a delete has no Arbiter-Revision header"));
+    }
+
+    /** The policy's history, newest first, deletions included; 404 when it was never written. */
+    public List<PolicyVersion> versions(String id) {
+        return AdminHttp.decode(http.send("GET", path(id) + "/versions", null), PolicyChangeJson::versions);
+    }
+
+    /** The policy as {@code version} of its history wrote it; 404 when there is no such version. */
+    public VersionedPolicy version(String id, int version) {
+        return AdminHttp.decode(http.send("GET", path(id) + "/versions/" + version, null),
+                PolicyChangeJson::versionedPolicy);
+    }
+
+    /**
+     * Writes {@code version} of the policy again, as a new version (a rollback is a write: it
+     * recompiles, and re-creates a deleted policy); 409 when that version is a deletion.
+     */
+    public PolicyWrite rollback(String id, int version) {
+        return rollback(id, version, Precondition.none());
+    }
+
+    public PolicyWrite rollback(String id, int version, Precondition precondition) {
+        return write(http.send("POST", path(id) + "/rollback?to=" + version, null, precondition.headers()));
+    }
+
+    /**
+     * Checks the policy as a write would, storing nothing: its warnings when valid, else 422 with
+     * every problem. Roles {@code policy-admin} and {@code auditor}.
+     */
+    public List<PolicyWarning> validate(Policy policy) {
+        return AdminHttp.decode(http.send("POST", "/v1/policies/_validate", AdminJson.policy(policy)),
+                PolicyChangeJson::warnings);
+    }
+
+    /**
+     * Makes the store hold exactly the bundle's policies for the services it governs: all or
+     * nothing, under one revision (422 with every problem, nothing written, when one does not validate).
+     */
+    public ApplyResult apply(PolicyBundle bundle) {
+        return apply(bundle, false);
+    }
+
+    /** What {@link #apply} would write, writing nothing. */
+    public ApplyResult planApply(PolicyBundle bundle) {
+        return apply(bundle, true);
+    }
+
+    private ApplyResult apply(PolicyBundle bundle, boolean dryRun) {
+        return AdminHttp.decode(http.send("POST", "/v1/policies/_apply" + (dryRun ? "?dryRun=true" : ""),
+                AdminJson.bundle(bundle)), PolicyChangeJson::applyResult);
+    }
+
+    /** Which of the newest 1000 logged decisions the bundle would flip, listing at most 100; writes nothing. */
+    public ImpactReport impact(PolicyBundle bundle) {
+        return impact("/v1/policies/_impact", bundle);
+    }
+
+    /**
+     * Which of the newest {@code limit} logged decisions (1 to 100,000) of the services the bundle
+     * governs it would flip, listing at most {@code maxFlips} (0 to 1000); the counts cover all.
+     */
+    public ImpactReport impact(PolicyBundle bundle, int limit, int maxFlips) {
+        return impact("/v1/policies/_impact?limit=" + limit + "&maxFlips=" + maxFlips, bundle);
+    }
+
+    private ImpactReport impact(String path, PolicyBundle bundle) {
+        return AdminHttp.decode(http.send("POST", path, AdminJson.bundle(bundle)), PolicyChangeJson::impactReport);
+    }
+
+    private static PolicyWrite write(Exchange.Answered answered) {
+        StoredPolicy stored = AdminHttp.decode(answered, body -> AdminJson.storedPolicy(JsonObject.parse(body)));
+        return new PolicyWrite(stored, answered.status() == 201);
     }
 
     private static String path(String id) {

@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * The JDK HTTP client, HTTP/1.1 with keep-alive: connections are pooled per endpoint and reused
@@ -20,11 +21,22 @@ import java.util.concurrent.TimeoutException;
  */
 final class Transport {
 
-    /** No client-wide connect timeout: each request's own timeout already covers connecting. */
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http;
+
+    /**
+     * @param tls what HTTPS trusts and, for mutual TLS, the client certificate it presents; null
+     *     for the JVM's default
+     */
+    Transport(SSLContext tls) {
+        // No client-wide connect timeout: each request's own timeout already covers connecting.
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
+    }
 
     /**
      * Sends {@code request} (whose own timeout must be {@code timeout}) on the caller's thread:

@@ -103,7 +103,9 @@ class FailClosedTest {
             for (String garbage : List.of("not json", "[]",
                     "{\"allow\": \"yes\", \"decisionId\": \"d\", \"revision\": 1}",
                     "{\"decisionId\": \"d\", \"revision\": 1}", "{\"allow\": true, \"revision\": 1}",
-                    "{\"allow\": true, \"decisionId\": \"d\", \"revision\": 1} trailing", "")) {
+                    "{\"allow\": true, \"decisionId\": \"d\", \"revision\": 1} trailing",
+                    "{\"allow\": true, \"decisionId\": \"d\", \"revision\": 1, \"explain\": [{\"rule\": \"r\"}]}",
+                    "{\"allow\": true, \"decisionId\": \"d\", \"revision\": 1, \"shadow\": {\"policy\": \"p\"}}", "")) {
                 fake.answer(200, garbage);
                 assertFailedClosed(client.check(chargeCheck(1)), Decision.Failure.MALFORMED_ANSWER, "not a decision");
             }
@@ -116,11 +118,12 @@ class FailClosedTest {
     @Test
     void unknownAnswerFieldsAreIgnored() {
         fake.answer(200, FakeArbiter.ALLOW.replace("}", """
-                ,"explain":[{"rule":"r"}],"shadow":{"allow":false}}"""));
+                ,"obligations":[{"rule":"r"}],"advice":{"allow":false},"shadow":{"allow":false}}"""));
         try (ArbiterClient client = clientOf(fake.url()).build()) {
             Decision decision = client.check(chargeCheck(1));
             assertTrue(decision.allow());
             assertEquals(7, decision.revision());
+            assertEquals(new Shadow(false, null, null), decision.shadow());
         }
     }
 

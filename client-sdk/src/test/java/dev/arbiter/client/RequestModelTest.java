@@ -115,6 +115,6 @@ class RequestModelTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ArbiterClient.builder().circuitBreaker(0, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> new Decision(true, null, null, "x", null, -1, false,
-                Decision.Failure.TIMEOUT));
+                Decision.Failure.TIMEOUT, null, List.of()));
     }
 }

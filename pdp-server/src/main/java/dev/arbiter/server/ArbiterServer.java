@@ -8,6 +8,7 @@ import dev.arbiter.server.db.Database;
 import dev.arbiter.server.engine.ConditionCompiler;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
+import dev.arbiter.server.http.HttpTransport;
 import dev.arbiter.server.http.HttpVerticle;
 import dev.arbiter.server.http.Services;
 import dev.arbiter.server.sync.ChangeFeed;
@@ -77,7 +78,7 @@ public final class ArbiterServer implements AutoCloseable {
         readiness.ready();
         Audit audit = Audit.start(config.audit(), database.dataSource(), config.dataDir());
 
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(HttpTransport.vertxOptions());
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         Services services = new Services(engine, compiler, policyRepository, sync, keyRepository, keys, readiness,
                 blocking, config.tls(), audit);
@@ -88,7 +89,8 @@ public final class ArbiterServer implements AutoCloseable {
             feed.start();
             watch(vertx, blocking, new StoreWatcher(sync, keySync, readiness));
             LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":" + http.actualPort() + " with " + engine.policies().size()
-                    + " policies at revision " + engine.policies().revision() + ", " + database.description());
+                    + " policies at revision " + engine.policies().revision() + ", " + database.description()
+                    + ", " + HttpTransport.describe(vertx));
             return new ArbiterServer(database, audit, vertx, feed, http);
         } catch (RuntimeException e) {
             feed.close();

@@ -227,7 +227,8 @@ class ApplyApiTest {
         assertEquals("not_found", admin.put("/v1/policies/_apply2", Policies.allow("_apply2", "s", "x")).errorCode());
         assertEquals(405, admin.put("/v1/policies/_apply", Policies.allow("x", "s", "x")).status());
         assertEquals(405, admin.delete("/v1/policies/_validate").status());
-        assertEquals(404, admin.get("/v1/policies/_impact").status());
+        assertEquals(405, admin.get("/v1/policies/_impact").status());
+        assertEquals(404, admin.get("/v1/policies/_whatif").status());
         assertEquals(404, admin.get("/v1/policies/_apply/versions").status());
         assertEquals(404, admin.post("/v1/policies/_x/rollback?to=1", null).status());
         assertEquals(before, Policies.storeRevision(admin));

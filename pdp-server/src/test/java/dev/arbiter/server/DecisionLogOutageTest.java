@@ -72,7 +72,7 @@ class DecisionLogOutageTest {
     @Test
     void withAuditRequiredChecksAreDeniedWhileNoRecordCanBeKeptAndAllowedAgainAfter() {
         String url = database.get().createDatabase();
-        AuditConfig tightSpill = new AuditConfig(true, AuditMask.NONE, 90, 64 * 1024, 16);
+        AuditConfig tightSpill = new AuditConfig(true, AuditMask.NONE, 90, 64 * 1024, 16, AuditConfig.DEFAULT_QUEUE_WAIT_MS);
         try (TestServer server = TestServer.start(url, tightSpill)) {
             ApiClient checker = checker(server);
             database.get().stop();
@@ -101,7 +101,7 @@ class DecisionLogOutageTest {
     @Test
     void withoutAuditRequiredDecisionsGoOnAndTheLossIsCountedLoudly() {
         String url = database.get().createDatabase();
-        AuditConfig tightSpill = new AuditConfig(false, AuditMask.NONE, 90, 64 * 1024, 16);
+        AuditConfig tightSpill = new AuditConfig(false, AuditMask.NONE, 90, 64 * 1024, 16, AuditConfig.DEFAULT_QUEUE_WAIT_MS);
         List<LogRecord> severe = new ArrayList<>();
         Handler capture = new Handler() {
             @Override

@@ -44,6 +44,10 @@ class MalformedCheckTest {
         "unknown top field        | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}, \"subject\": 1} | invalid_request | subject",
         "unknown resource field   | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\", \"owner\": \"y\"}} | invalid_request | resource.owner",
         "duplicate key            | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"action\": \"b\", \"resource\": {\"service\": \"s\"}} | malformed_json | ``",
+        "duplicate principal id   | {\"principal\": {\"id\": \"x\", \"id\": \"y\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}} | malformed_json | ``",
+        "duplicate resource field | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\", \"attr\": {}, \"attr\": {}}} | malformed_json | ``",
+        "duplicate attribute      | {\"principal\": {\"id\": \"x\", \"attr\": {\"env\": \"dev\", \"env\": \"prod\"}}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}} | malformed_json | ``",
+        "duplicate nested key     | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}, \"context\": {\"a\": [{\"k\": 1, \"k\": 2}]}} | malformed_json | ``",
         "huge integer attr        | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\", \"attr\": {\"n\": 123456789012345678901234567890}}} | invalid_request | resource.attr.n",
         "negative minRevision     | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}, \"minRevision\": -1} | invalid_request | minRevision",
         "fractional minRevision   | {\"principal\": {\"id\": \"x\"}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}, \"minRevision\": 1.5} | invalid_request | minRevision",
@@ -84,6 +88,19 @@ class MalformedCheckTest {
     }
 
     @Test
+    void aDuplicateAmongManyAttributesIsFound() {
+        StringBuilder attr = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            attr.append("\"a").append(i).append("\": ").append(i).append(", ");
+        }
+        ApiClient.Response response = checker.post("/v1/check", "{\"principal\": {\"id\": \"x\", \"attr\": {" + attr
+                + "\"a17\": 0}}, \"action\": \"a\", \"resource\": {\"service\": \"s\"}}");
+        assertEquals(400, response.status(), response.body());
+        assertEquals("malformed_json", response.errorCode());
+        assertTrue(response.json().get("error").get("message").asText().contains("'a17'"), response.body());
+    }
+
+    @Test
     void nullOptionalFieldsTakeTheirDefaults() {
         ApiClient.Response response = checker.post("/v1/check", """
                 {"principal": {"id": "x", "roles": null, "attr": null}, "action": "a",
@@ -101,6 +118,7 @@ class MalformedCheckTest {
         assertEquals(400, checker.post("/v1/check/batch", "{\"checks\": {}}").status());
         assertEquals(400, checker.post("/v1/check/batch", "{\"checks\": [], \"more\": 1}").status());
         assertEquals(400, checker.post("/v1/check/batch", "{\"checks\": [1]}").status());
+        assertEquals("malformed_json", checker.post("/v1/check/batch", "{\"checks\": [], \"checks\": []}").errorCode());
     }
 
     @Test

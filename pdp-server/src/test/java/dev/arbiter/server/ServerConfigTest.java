@@ -35,12 +35,14 @@ class ServerConfigTest {
                 "ARBITER_AUDIT_MASK", " resource.attr.card_number ,context.headers.authorization,, ",
                 "ARBITER_AUDIT_RETENTION_DAYS", "30",
                 "ARBITER_AUDIT_SPILL_MAX_MB", "16",
-                "ARBITER_AUDIT_QUEUE_CAPACITY", "1000")).audit();
+                "ARBITER_AUDIT_QUEUE_CAPACITY", "1000",
+                "ARBITER_AUDIT_QUEUE_WAIT_MS", "250")).audit();
         assertEquals(true, audit.required());
         assertEquals(List.of("resource.attr.card_number", "context.headers.authorization"), audit.mask().paths());
         assertEquals(30, audit.retentionDays());
         assertEquals(16L * 1024 * 1024, audit.spillMaxBytes());
         assertEquals(1000, audit.queueCapacity());
+        assertEquals(250, audit.queueWaitMillis());
     }
 
     @Test
@@ -50,7 +52,8 @@ class ServerConfigTest {
                 "ARBITER_AUDIT_MASK", "principal.id",
                 "ARBITER_AUDIT_RETENTION_DAYS", "0",
                 "ARBITER_AUDIT_SPILL_MAX_MB", "lots",
-                "ARBITER_AUDIT_QUEUE_CAPACITY", "-1");
+                "ARBITER_AUDIT_QUEUE_CAPACITY", "-1",
+                "ARBITER_AUDIT_QUEUE_WAIT_MS", "-5");
         bad.forEach((name, value) -> assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.fromEnvironment(Map.of(name, value))).getMessage().contains(name), name));
     }

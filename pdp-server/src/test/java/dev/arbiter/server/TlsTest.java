@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.server.testing.ApiClient;
-import dev.arbiter.server.testing.TestCertificates;
 import dev.arbiter.server.testing.TestServer;
+import dev.arbiter.server.testing.TlsServers;
 import java.nio.file.Path;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,33 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** HTTPS, mutual TLS, and keys bound to a workload's certificate identity. */
 class TlsTest {
 
-    static final String CHECKOUT = "spiffe://acme.prod/ns/shop/sa/checkout";
-    static final String INTRUDER = "spiffe://acme.prod/ns/shop/sa/intruder";
-    static final String OPERATOR = "spiffe://acme.prod/ns/ops/sa/arbiter-admin";
-
     @TempDir
     static Path certificates;
 
-    static TestCertificates authority;
-    static TestServer httpsOnly;
-    static TestServer mutual;
+    static TlsServers servers;
 
     @BeforeAll
     static void start() {
-        authority = TestCertificates.create(certificates);
-        TestCertificates.ServerFiles files = authority.serverFiles();
-        httpsOnly = TestServer.startWithTls(new TlsConfig(files.certificate(), files.key(), Optional.empty()));
-        mutual = TestServer.startWithTls(new TlsConfig(files.certificate(), files.key(), Optional.of(files.ca())));
+        servers = TlsServers.start(certificates);
     }
 
     @AfterAll
     static void stop() {
-        httpsOnly.close();
-        mutual.close();
+        servers.close();
     }
 
     private static ApiClient over(TestServer server, String identity, String token) {
-        SSLContext tls = authority.clientContext(identity);
+        SSLContext tls = servers.authority().clientContext(identity);
         return server.client(tls, token);
     }
 
@@ -56,48 +45,48 @@ class TlsTest {
 
     @Test
     void servesTheApiOverHttpsOnly() {
-        assertEquals(200, over(httpsOnly, null, TestServer.ADMIN_TOKEN).get("/v1/policies").status());
-        ApiClient plain = new ApiClient(httpsOnly.baseUrl().replace("https://", "http://"), TestServer.ADMIN_TOKEN);
+        assertEquals(200, over(servers.httpsOnly(), null, TestServer.ADMIN_TOKEN).get("/v1/policies").status());
+        ApiClient plain = new ApiClient(servers.httpsOnly().baseUrl().replace("https://", "http://"), TestServer.ADMIN_TOKEN);
         assertThrows(IllegalStateException.class, () -> plain.get("/v1/policies"));
     }
 
     @Test
     void mutualTlsRefusesClientsWithoutACertificate() {
-        assertThrows(IllegalStateException.class, () -> over(mutual, null, TestServer.ADMIN_TOKEN).get("/health/live"));
-        assertEquals(200, over(mutual, OPERATOR, TestServer.ADMIN_TOKEN).get("/health/live").status());
+        assertThrows(IllegalStateException.class, () -> over(servers.mutual(), null, TestServer.ADMIN_TOKEN).get("/health/live"));
+        assertEquals(200, over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN).get("/health/live").status());
     }
 
     @Test
     void aBoundKeyWorksOnlyWithItsWorkloadsCertificate() {
-        ApiClient admin = over(mutual, OPERATOR, TestServer.ADMIN_TOKEN);
+        ApiClient admin = over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN);
         ApiClient.Response created = admin.post("/v1/keys",
-                "{\"name\": \"bound-checkout\", \"roles\": [\"check\"], \"identity\": \"" + CHECKOUT + "\"}");
+                "{\"name\": \"bound-checkout\", \"roles\": [\"check\"], \"identity\": \"" + TlsServers.CHECKOUT + "\"}");
         assertEquals(201, created.status(), created.body());
-        assertEquals(CHECKOUT, created.json().get("identity").asText());
+        assertEquals(TlsServers.CHECKOUT, created.json().get("identity").asText());
         String token = created.json().get("token").asText();
 
-        assertEquals(200, over(mutual, CHECKOUT, token).post("/v1/check", Policies.check("a", "s")).status());
-        ApiClient.Response stolen = over(mutual, INTRUDER, token).post("/v1/check", Policies.check("a", "s"));
+        assertEquals(200, over(servers.mutual(), TlsServers.CHECKOUT, token).post("/v1/check", Policies.check("a", "s")).status());
+        ApiClient.Response stolen = over(servers.mutual(), TlsServers.INTRUDER, token).post("/v1/check", Policies.check("a", "s"));
         assertEquals(401, stolen.status());
-        assertTrue(stolen.json().get("error").get("message").asText().contains(CHECKOUT));
-        assertTrue(admin.get("/v1/keys").body().contains(CHECKOUT), "the binding is listed");
+        assertTrue(stolen.json().get("error").get("message").asText().contains(TlsServers.CHECKOUT));
+        assertTrue(admin.get("/v1/keys").body().contains(TlsServers.CHECKOUT), "the binding is listed");
     }
 
     @Test
     void anUnboundKeyWorksWithAnyTrustedCertificate() {
-        String token = createKey(over(mutual, OPERATOR, TestServer.ADMIN_TOKEN),
+        String token = createKey(over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN),
                 "{\"name\": \"unbound\", \"roles\": [\"check\"]}");
-        assertEquals(200, over(mutual, INTRUDER, token).post("/v1/check", Policies.check("a", "s")).status());
+        assertEquals(200, over(servers.mutual(), TlsServers.INTRUDER, token).post("/v1/check", Policies.check("a", "s")).status());
     }
 
     @Test
     void bindingNeedsMutualTlsAndAUri() {
-        ApiClient.Response withoutMutualTls = over(httpsOnly, null, TestServer.ADMIN_TOKEN).post("/v1/keys",
-                "{\"name\": \"cannot-bind\", \"roles\": [\"check\"], \"identity\": \"" + CHECKOUT + "\"}");
+        ApiClient.Response withoutMutualTls = over(servers.httpsOnly(), null, TestServer.ADMIN_TOKEN).post("/v1/keys",
+                "{\"name\": \"cannot-bind\", \"roles\": [\"check\"], \"identity\": \"" + TlsServers.CHECKOUT + "\"}");
         assertEquals(422, withoutMutualTls.status());
         assertTrue(withoutMutualTls.body().contains("ARBITER_TLS_CLIENT_CA"));
 
-        ApiClient.Response notAUri = over(mutual, OPERATOR, TestServer.ADMIN_TOKEN).post("/v1/keys",
+        ApiClient.Response notAUri = over(servers.mutual(), TlsServers.OPERATOR, TestServer.ADMIN_TOKEN).post("/v1/keys",
                 "{\"name\": \"bad-identity\", \"roles\": [\"check\"], \"identity\": \"checkout service\"}");
         assertEquals(422, notAUri.status());
         assertEquals("identity", notAUri.json().get("error").get("details").get(0).get("path").asText());

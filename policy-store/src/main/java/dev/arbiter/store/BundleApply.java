@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -20,15 +18,12 @@ import java.util.TreeSet;
  */
 final class BundleApply {
 
-    private final List<Policy> toWrite = new ArrayList<>();
-    private final List<String> created = new ArrayList<>();
-    private final List<String> updated = new ArrayList<>();
-    private final List<String> deleted = new ArrayList<>();
-    private final List<String> unchanged = new ArrayList<>();
     private final long revision;
+    private final BundleDiff diff;
 
-    private BundleApply(long revision) {
+    private BundleApply(long revision, BundleDiff diff) {
         this.revision = revision;
+        this.diff = diff;
     }
 
     /**
@@ -42,53 +37,34 @@ final class BundleApply {
         if (unchangedSince.isPresent()) {
             requireUnchangedSince(connection, revision, unchangedSince.getAsLong(), bundle);
         }
-        Map<String, StoredPolicy> live = new HashMap<>();
+        Map<String, Policy> governed = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + PolicyRows.COLUMNS
                 + " FROM policies WHERE service = ANY(?) OR id = ANY(?)")) {
             select.setArray(1, textArray(connection, bundle.services()));
             select.setArray(2, textArray(connection, bundle.ids()));
-            PolicyRows.storedPolicies(select).forEach(stored -> live.put(stored.id(), stored));
+            PolicyRows.storedPolicies(select).forEach(stored -> governed.put(stored.id(), stored.policy()));
         }
-        BundleApply plan = new BundleApply(revision);
-        for (Policy policy : bundle.policies()) {
-            StoredPolicy current = live.remove(policy.id());
-            if (current == null) {
-                plan.created.add(policy.id());
-                plan.toWrite.add(policy);
-            } else if (current.policy().equals(policy)) {
-                plan.unchanged.add(policy.id());
-            } else {
-                plan.updated.add(policy.id());
-                plan.toWrite.add(policy);
-            }
-        }
-        plan.deleted.addAll(live.keySet());
-        return plan;
+        return new BundleApply(revision, BundleDiff.between(bundle, governed));
     }
 
     /** Writes the plan under one new revision; answers what it did. */
     ApplyResult write(Connection connection, String actor) throws SQLException {
-        if (toWrite.isEmpty() && deleted.isEmpty()) {
-            return result(revision, false);
+        if (diff.changesNothing()) {
+            return diff.result(revision, false);
         }
         long next = PolicyWrites.nextRevision(connection);
-        for (Policy policy : toWrite) {
+        for (Policy policy : diff.toWrite()) {
             PolicyWrites.write(connection, policy, next, actor, null);
         }
-        for (String id : deleted) {
+        for (String id : diff.deleted()) {
             PolicyWrites.delete(connection, id, next, actor);
         }
         PolicyWrites.notifyChange(connection, next);
-        return result(next, true);
+        return diff.result(next, true);
     }
 
     ApplyResult dryRun() {
-        return result(revision, false);
-    }
-
-    private ApplyResult result(long resultRevision, boolean written) {
-        return new ApplyResult(resultRevision, written, sorted(created), sorted(updated), sorted(deleted),
-                sorted(unchanged));
+        return diff.result(revision, false);
     }
 
     /**
@@ -128,9 +104,5 @@ final class BundleApply {
 
     private static Array textArray(Connection connection, Set<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray());
-    }
-
-    private static List<String> sorted(List<String> ids) {
-        return List.copyOf(new TreeSet<>(ids));
     }
 }

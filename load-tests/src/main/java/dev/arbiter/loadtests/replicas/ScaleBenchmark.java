@@ -33,13 +33,7 @@ public final class ScaleBenchmark {
         int rules = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         boolean distinct = args.length <= 2 || args[2].equals("distinct");
         try (SharedDatabase database = SharedDatabase.start()) {
-            List<Policy> policies = new ArrayList<>(services);
-            for (int s = 0; s < services; s++) {
-                policies.add(policy(s, rules, distinct, 0));
-            }
-            new PolicyRepository(database.dataSource()).apply(PolicyBundle.ofPolicies(policies), OptionalLong.empty(),
-                    "benchmark");
-
+            fill(database, services, rules, distinct);
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long heapBefore = usedHeapAfterGc(memory);
             long started = System.nanoTime();
@@ -52,6 +46,16 @@ public final class ScaleBenchmark {
                 reportUpdates(replica, services, rules, distinct);
             }
         }
+    }
+
+    /** Writes the store; the policies written are garbage afterwards, so the heap counts only the replica's. */
+    private static void fill(SharedDatabase database, int services, int rules, boolean distinct) {
+        List<Policy> policies = new ArrayList<>(services);
+        for (int s = 0; s < services; s++) {
+            policies.add(policy(s, rules, distinct, 0));
+        }
+        new PolicyRepository(database.dataSource()).apply(PolicyBundle.ofPolicies(policies), OptionalLong.empty(),
+                "benchmark");
     }
 
     private static void reportUpdates(Replica replica, int services, int rules, boolean distinct) throws Exception {

@@ -12,14 +12,17 @@ import java.util.Map;
  * @param mask attribute paths stored as {@code "***"} in the logged input
  * @param retentionDays days of records kept before whole daily partitions are dropped
  * @param spillMaxBytes how large the spill file may grow while the database is unreachable
- * @param queueCapacity records waiting for the writer before new ones count as lost
+ * @param queueCapacity records waiting for the ingest thread
+ * @param queueWaitMillis how long a check's answer waits for room in a full queue while the log is
+ *     working, before its record counts as lost (or the check is refused when required)
  */
 public record AuditConfig(boolean required, AuditMask mask, int retentionDays, long spillMaxBytes,
-        int queueCapacity) {
+        int queueCapacity, int queueWaitMillis) {
 
     public static final int DEFAULT_RETENTION_DAYS = 90;
     public static final int DEFAULT_SPILL_MAX_MB = 1024;
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
+    public static final int DEFAULT_QUEUE_WAIT_MS = 1000;
     private static final long MB = 1024L * 1024;
 
     public AuditConfig {
@@ -34,6 +37,10 @@ public record AuditConfig(boolean required, AuditMask mask, int retentionDays, l
             throw new IllegalArgumentException(
                     "ARBITER_AUDIT_QUEUE_CAPACITY must be between 1 and 10000000, not " + queueCapacity);
         }
+        if (queueWaitMillis < 0 || queueWaitMillis > 60_000) {
+            throw new IllegalArgumentException(
+                    "ARBITER_AUDIT_QUEUE_WAIT_MS must be between 0 and 60000, not " + queueWaitMillis);
+        }
     }
 
     /** Reads the {@code ARBITER_AUDIT_*} variables, applying the documented defaults. */
@@ -43,7 +50,8 @@ public record AuditConfig(boolean required, AuditMask mask, int retentionDays, l
                 AuditMask.of(list(env.get("ARBITER_AUDIT_MASK"))),
                 integer(env, "ARBITER_AUDIT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
                 integer(env, "ARBITER_AUDIT_SPILL_MAX_MB", DEFAULT_SPILL_MAX_MB) * MB,
-                integer(env, "ARBITER_AUDIT_QUEUE_CAPACITY", DEFAULT_QUEUE_CAPACITY));
+                integer(env, "ARBITER_AUDIT_QUEUE_CAPACITY", DEFAULT_QUEUE_CAPACITY),
+                integer(env, "ARBITER_AUDIT_QUEUE_WAIT_MS", DEFAULT_QUEUE_WAIT_MS));
     }
 
     private static boolean bool(Map<String, String> env, String name) {

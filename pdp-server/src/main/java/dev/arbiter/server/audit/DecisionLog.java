@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * Records every decision, off the decision path: checks hand records to a bounded queue without
- * waiting; an ingest thread batches them, a writer thread stores the batches, and when the
+ * blocking (when it is full, a check's answer waits for room: see {@link #offer}); an ingest thread batches them, a writer thread stores the batches, and when the
  * database is unreachable or behind they go to a spill file that is replayed, in order and
  * exactly once, when it is back (also after a restart). Closing flushes everything.
  */
@@ -28,6 +28,7 @@ public final class DecisionLog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DecisionLog.class.getName());
 
     private final boolean required;
+    private final Duration queueWait;
     private final BlockingQueue<DecisionRecord> queue;
     private final AuditCounters counters;
     private final Backlog backlog;
@@ -39,6 +40,7 @@ public final class DecisionLog implements AutoCloseable {
 
     private DecisionLog(AuditConfig config, BatchStore store, Spill spill) {
         this.required = config.required();
+        this.queueWait = Duration.ofMillis(config.queueWaitMillis());
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.counters = new AuditCounters();
         this.backlog = new Backlog(spill, counters);
@@ -64,25 +66,47 @@ public final class DecisionLog implements AutoCloseable {
         return thread;
     }
 
+    /** What became of a record handed to the log. */
+    public enum Handoff {
+        /** Queued: it will be written. */
+        TAKEN,
+        /** The queue is full but the log is working: offer it again shortly. */
+        FULL,
+        /** It cannot be kept and is counted as lost; the decision stands. */
+        LOST,
+        /** It cannot be kept and ARBITER_AUDIT_REQUIRED is set: the decision must not stand. */
+        REFUSED
+    }
+
     /**
-     * Hands a decision's record to the log without blocking. Answers false when the decision must
-     * not stand because its record cannot be kept, which only happens with
-     * ARBITER_AUDIT_REQUIRED=true; otherwise a record that does not fit is counted as lost.
+     * Hands a decision's record to the log without blocking. While the log is stuck (neither the
+     * database nor the spill takes anything) a record that cannot be queued is lost or refused at
+     * once, since waiting cannot help.
      */
-    public boolean record(DecisionRecord record) {
+    public Handoff offer(DecisionRecord record) {
         if (required && ingest.stranded()) {
             counters.refused.increment();
-            return false;
+            return Handoff.REFUSED;
         }
         if (queue.offer(record)) {
-            return true;
+            return Handoff.TAKEN;
         }
+        return ingest.stranded() ? giveUp() : Handoff.FULL;
+    }
+
+    /** How long a check's answer may wait for room in a full queue while the log is working. */
+    public Duration queueWait() {
+        return queueWait;
+    }
+
+    /** A record offered while the queue stayed full for as long as a check may wait: lost, or refused when required. */
+    public Handoff giveUp() {
         if (required) {
             counters.refused.increment();
-            return false;
+            return Handoff.REFUSED;
         }
         counters.lost.increment();
-        return true;
+        return Handoff.LOST;
     }
 
     public AuditStatus status() {

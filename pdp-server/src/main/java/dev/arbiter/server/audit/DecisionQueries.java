@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -36,9 +37,9 @@ public final class DecisionQueries {
     /** One page, newest first, and the cursor of the next one (null when this is the last). */
     public record Page(List<LoggedDecision> decisions, Cursor next) {}
 
-    /** Receives an export row by row; {@link #start()} comes first, once the query runs. */
+    /** Receives streamed records one by one; {@link #start()} comes first, once the query runs. */
     public interface ExportSink {
-        void start() throws IOException;
+        default void start() throws IOException {}
 
         void accept(LoggedDecision record) throws IOException;
     }
@@ -92,7 +93,20 @@ public final class DecisionQueries {
      * flat however large the result. {@code limit} 0 means all.
      */
     public void export(DecisionFilter filter, Cursor after, long limit, ExportSink sink) throws IOException {
-        Conditions conditions = Conditions.of(filter).after(after);
+        stream(Conditions.of(filter).after(after), limit, sink);
+    }
+
+    /**
+     * Streams the newest {@code limit} matching records of the given resource services (null: of
+     * every service), newest first, as {@link #export} does.
+     */
+    public void newest(DecisionFilter filter, Set<String> services, long limit, ExportSink sink) throws IOException {
+        Conditions conditions = Conditions.of(filter)
+                .add("resource_service = ANY(?)", services == null ? null : services.toArray(String[]::new));
+        stream(conditions, limit, sink);
+    }
+
+    private void stream(Conditions conditions, long limit, ExportSink sink) throws IOException {
         String sql = SELECT + conditions.where() + NEWEST_FIRST + (limit > 0 ? " LIMIT " + limit : "");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -11,6 +11,8 @@ public final class Tokens {
 
     private static final String PREFIX = "arb_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Every request's token is hashed: one digest per thread spares the provider lookup each time. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Tokens::sha256);
 
     private Tokens() {}
 
@@ -23,8 +25,12 @@ public final class Tokens {
 
     /** The SHA-256 of the token, which is all the store keeps. */
     public static byte[] hash(String token) {
+        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -8,6 +8,7 @@ import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +19,9 @@ import java.util.Set;
 final class AttributeReads {
 
     private static final Set<String> VARIABLES = Set.of("principal", "resource", "context");
-    private static final Set<String> WITH_ATTR = Set.of("principal", "resource");
+    /** The attr map of each variable that has one, named once: every condition shares these strings. */
+    private static final Map<String, String> ATTR_OBJECTS =
+            Map.of("principal", "principal.attr", "resource", "resource.attr");
     /** A selection's position is its dot; the name a person looks for starts one further. */
     private static final int NAME_AFTER_DOT = 1;
 
@@ -68,8 +71,8 @@ final class AttributeReads {
             return operand.ident().name();
         }
         if (operand.getKind() == CelExpr.ExprKind.Kind.SELECT && operand.select().field().equals("attr")
-                && !operand.select().testOnly() && isVariable(ast, operand.select().operand(), WITH_ATTR)) {
-            return operand.select().operand().ident().name() + ".attr";
+                && !operand.select().testOnly() && isVariable(ast, operand.select().operand(), ATTR_OBJECTS.keySet())) {
+            return ATTR_OBJECTS.get(operand.select().operand().ident().name());
         }
         return null;
     }

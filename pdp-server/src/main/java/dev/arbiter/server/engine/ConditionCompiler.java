@@ -5,73 +5,30 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.arbiter.store.Problem;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
-import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
-import dev.cel.compiler.CelCompilerFactory;
-import dev.cel.extensions.CelExtensions;
-import dev.cel.extensions.CelListsExtensions;
-import dev.cel.parser.CelStandardMacro;
+import dev.cel.parser.CelParser;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Compiles rule conditions to CEL programs in Arbiter's environment, type-checked to bool.
- * Programs are cached by source, so a condition shared by many rules (or re-sent unchanged) is
- * compiled once. Thread-safe.
+ * Compiles rule conditions to CEL programs in Arbiter's environment, type-checked to bool against
+ * the functions each one calls ({@link CalledFunctionCheckers}). Programs are cached by source,
+ * so a condition shared by many rules (or re-sent unchanged) is compiled once. Thread-safe.
  */
 public final class ConditionCompiler {
 
     /** Total comprehension iterations one evaluation may take; beyond it the evaluation fails. */
     public static final int MAX_ITERATIONS = 10_000;
-    private static final int MAX_NESTING = 32;
-    private static final int MAX_NODES = 2_000;
-    private static final int MAX_REGEX_PROGRAM_SIZE = 2_000;
-    /**
-     * lists.range(n) builds its whole list before any comprehension counts an iteration, so one
-     * call could allocate without bound: it is left out. The rest grows only with the input.
-     */
-    private static final Set<CelListsExtensions.Function> LIST_FUNCTIONS =
-            EnumSet.complementOf(EnumSet.of(CelListsExtensions.Function.RANGE));
 
-    private final CelCompiler compiler;
-    private final CelRuntime runtime;
+    private final CelParser parser = CelEnvironment.parser();
+    private final CalledFunctionCheckers checkers = new CalledFunctionCheckers();
+    private final CelRuntime runtime = CelEnvironment.runtime();
     private final Cache<String, Condition> programs;
 
     public ConditionCompiler(long cacheSize) {
-        CelOptions options = CelOptions.current()
-                .enableHeterogeneousNumericComparisons(true)
-                .comprehensionMaxIterations(MAX_ITERATIONS)
-                .maxParseRecursionDepth(MAX_NESTING)
-                .maxParseExpressionNodeCount(MAX_NODES)
-                .maxRegexProgramSize(MAX_REGEX_PROGRAM_SIZE)
-                .build();
-        MapType stringMap = MapType.create(SimpleType.STRING, SimpleType.DYN);
-        this.compiler = CelCompilerFactory.standardCelCompilerBuilder()
-                .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addVar("principal", stringMap)
-                .addVar("resource", stringMap)
-                .addVar("action", SimpleType.STRING)
-                .addVar("context", stringMap)
-                .addVar("now", SimpleType.TIMESTAMP)
-                .setResultType(SimpleType.BOOL)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(), CelExtensions.sets(options),
-                        CelExtensions.lists(LIST_FUNCTIONS))
-                .build();
-        this.runtime = CelRuntimeFactory.plannerRuntimeBuilder()
-                .setOptions(options)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(), CelExtensions.sets(options),
-                        CelExtensions.lists(LIST_FUNCTIONS))
-                .build();
         this.programs = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
@@ -91,17 +48,21 @@ public final class ConditionCompiler {
         if (cached != null) {
             return new Compilation.Compiled(cached);
         }
-        CelValidationResult result = compiler.compile(source);
-        if (result.hasError()) {
-            return new Compilation.Rejected(problems(result.getErrors(), path));
-        }
         try {
-            CelAbstractSyntaxTree ast = result.getAst();
+            CelValidationResult parsed = parser.parse(source);
+            CelValidationResult checked = parsed.hasError() ? parsed : checkers.check(parsed.getAst());
+            if (checked.hasError()) {
+                return new Compilation.Rejected(problems(checked.getErrors(), path));
+            }
+            CelAbstractSyntaxTree ast = checked.getAst();
             Condition condition = Condition.compiled(source, runtime.createProgram(ast), AttributeReads.of(ast));
             programs.put(source, condition);
             return new Compilation.Compiled(condition);
         } catch (CelValidationException | CelEvaluationException e) {
             return new Compilation.Rejected(List.of(Problem.at(path, e.getMessage())));
+        } catch (RuntimeException e) {
+            // A fault of the CEL library on one condition rejects that condition, never the rest.
+            return new Compilation.Rejected(List.of(Problem.at(path, "the condition could not be compiled: " + e)));
         }
     }
 

@@ -2,12 +2,12 @@ package dev.arbiter.server.engine;
 
 import dev.cel.runtime.CelVariableResolver;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The CEL variables of one request. Built once per request and only when a condition is
- * evaluated; each variable's value is made on first use.
+ * evaluated; each variable's value is made on first use, as a {@link RequestMap}, which CEL
+ * walks without allocating.
  */
 final class ConditionInput implements CelVariableResolver {
 
@@ -36,7 +36,11 @@ final class ConditionInput implements CelVariableResolver {
     private Optional<Object> principal() {
         if (principal == null) {
             Principal p = request.principal();
-            principal = Optional.of(Map.of("id", p.id(), "roles", p.roles(), "attr", p.attr()));
+            RequestMap.Builder<Object> members = new RequestMap.Builder<>();
+            members.put("id", p.id());
+            members.put("roles", p.roles());
+            members.put("attr", p.attr());
+            principal = Optional.of(members.build());
         }
         return principal;
     }
@@ -44,7 +48,12 @@ final class ConditionInput implements CelVariableResolver {
     private Optional<Object> resource() {
         if (resource == null) {
             Resource r = request.resource();
-            resource = Optional.of(Map.of("service", r.service(), "kind", r.kind(), "id", r.id(), "attr", r.attr()));
+            RequestMap.Builder<Object> members = new RequestMap.Builder<>();
+            members.put("service", r.service());
+            members.put("kind", r.kind());
+            members.put("id", r.id());
+            members.put("attr", r.attr());
+            resource = Optional.of(members.build());
         }
         return resource;
     }

@@ -63,6 +63,14 @@ public final class PolicyCompiler {
         return new CompiledPolicy(stored, rules);
     }
 
+    /**
+     * Compiles many stored policies on every core: type-checking CEL dominates a cold start with
+     * many distinct conditions. The same policies, in the same order, as compiling one by one.
+     */
+    public List<CompiledPolicy> compileAll(List<StoredPolicy> policies) {
+        return policies.parallelStream().map(this::compile).toList();
+    }
+
     /** The request members a condition reads by name; none for a condition that does not compile. */
     public List<AttributeRead> attributeReads(String condition) {
         return conditions.compile(condition, "") instanceof ConditionCompiler.Compilation.Compiled compiled

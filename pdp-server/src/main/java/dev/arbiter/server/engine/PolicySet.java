@@ -1,5 +1,6 @@
 package dev.arbiter.server.engine;
 
+import dev.arbiter.store.PolicyBundle;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +76,22 @@ public final class PolicySet {
 
     public int size() {
         return byId.size();
+    }
+
+    /**
+     * The policies applying {@code bundle} would replace or delete: those of the services it names
+     * and those whose id it holds, by id.
+     */
+    public Map<String, CompiledPolicy> governedBy(PolicyBundle bundle) {
+        Map<String, CompiledPolicy> governed = new HashMap<>();
+        bundle.services().forEach(service -> governed.putAll(policiesOf(service).policies()));
+        for (String id : bundle.ids()) {
+            CompiledPolicy policy = byId.get(id);
+            if (policy != null) {
+                governed.put(id, policy);
+            }
+        }
+        return governed;
     }
 
     /** The policies whose {@code service} is exactly this one ("*" for organisation-wide ones). */

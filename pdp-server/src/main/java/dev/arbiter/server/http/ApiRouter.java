@@ -26,7 +26,7 @@ public final class ApiRouter {
 
         CheckHandler checks = new CheckHandler(services.engine(),
                 new RevisionGate(vertx, services.engine(), services.sync(), services.blocking()),
-                new DecisionRecorder(services.audit().log()));
+                new DecisionRecorder(vertx, services.audit().log()));
         router.post("/v1/check").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::check);
         router.post("/v1/check/batch").handler(Authenticator.requireAny(Role.CHECK)).handler(checks::batch);
 
@@ -37,7 +37,11 @@ public final class ApiRouter {
         ApplyHandler bundles = new ApplyHandler(services.policies(), services.compiler(), services.sync(),
                 services.blocking());
         router.post("/v1/policies/_apply").handler(Authenticator.requireAny(Role.POLICY_ADMIN)).handler(bundles::apply);
-        Set<String> reserved = Set.of("/v1/policies/_validate", "/v1/policies/_apply");
+        ImpactHandler impact = new ImpactHandler(services.engine(), services.compiler(), services.sync(),
+                services.audit(), services.blocking());
+        router.post("/v1/policies/_impact").handler(Authenticator.requireAny(Role.POLICY_ADMIN))
+                .handler(impact::impact);
+        Set<String> reserved = Set.of("/v1/policies/_validate", "/v1/policies/_apply", "/v1/policies/_impact");
         router.route().pathRegex("/v1/policies/_.*")
                 .handler(ctx -> ctx.fail(reserved.contains(ctx.normalizedPath()) ? 405 : 404));
 

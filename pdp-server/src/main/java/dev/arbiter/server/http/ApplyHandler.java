@@ -6,16 +6,9 @@ import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.sync.PolicySync;
 import dev.arbiter.store.ApplyResult;
 import dev.arbiter.store.PolicyBundle;
-import dev.arbiter.store.PolicyBundleJson;
 import dev.arbiter.store.PolicyRepository;
-import dev.arbiter.store.Problem;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/policies/_apply[?dryRun=true][&ifUnchangedSince=n]}: makes the store equal to a
@@ -23,8 +16,6 @@ import java.util.regex.Pattern;
  * difference. Every policy is validated and compiled before anything is written.
  */
 final class ApplyHandler {
-
-    private static final Pattern POLICY_PATH = Pattern.compile("^policies\\[(\\d+)]");
 
     private final PolicyRepository repository;
     private final PolicyCompiler compiler;
@@ -47,11 +38,7 @@ final class ApplyHandler {
         PolicyDocuments documents = PolicyDocuments.of(ctx);
         String actor = Authenticator.caller(ctx).name();
         blocking.run(() -> {
-                    PolicyBundle bundle = PolicyBundleJson.read(documents.bundle());
-                    List<Problem> problems = compiler.check(bundle);
-                    if (!problems.isEmpty()) {
-                        throw invalidBundle(bundle, problems);
-                    }
+                    PolicyBundle bundle = ValidBundles.read(documents, compiler);
                     if (dryRun) {
                         return new Applied(bundle, repository.planApply(bundle, unchangedSince));
                     }
@@ -68,23 +55,6 @@ final class ApplyHandler {
                     Responses.json(ctx, 200, answer(applied, dryRun));
                 })
                 .onFailure(ctx::fail);
-    }
-
-    /** 422 naming the invalid policies by index and id; details locate each problem under {@code policies[i]}. */
-    private static ApiException invalidBundle(PolicyBundle bundle, List<Problem> problems) {
-        SortedSet<Integer> invalid = new TreeSet<>();
-        for (Problem problem : problems) {
-            Matcher index = POLICY_PATH.matcher(problem.path());
-            if (index.find()) {
-                invalid.add(Integer.parseInt(index.group(1)));
-            }
-        }
-        List<String> named = invalid.stream()
-                .map(i -> "policies[" + i + "] (" + bundle.policies().get(i).id() + ")")
-                .toList();
-        String where = named.isEmpty() ? "" : " in " + String.join(", ", named);
-        return new ApiException(422, "invalid_policy", "the bundle is not valid: " + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems") + where + "; nothing was changed", problems);
     }
 
     private static ObjectNode answer(Applied applied, boolean dryRun) {

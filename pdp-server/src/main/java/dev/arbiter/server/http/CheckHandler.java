@@ -3,15 +3,13 @@ package dev.arbiter.server.http;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.Explanation;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/check} and {@code POST /v1/check/batch}: decided on the event loop, in memory,
- * each decision handed to the decision log without waiting.
+ * answered once the decision log has taken each decision's record.
  */
 final class CheckHandler {
 
@@ -28,7 +26,8 @@ final class CheckHandler {
     void check(RoutingContext ctx) {
         Call call = Call.of(ctx);
         CheckRequest request = CheckRequestReader.readCheck(ctx.body().buffer());
-        whenFresh(ctx, request.minRevision(), () -> DecisionJson.single(decide(request, call)));
+        whenFresh(ctx, request.minRevision(), () -> recorder.handOff(List.of(decide(request, call)),
+                answers -> Responses.json(ctx, 200, DecisionJson.single(answers.get(0)))));
     }
 
     void batch(RoutingContext ctx) {
@@ -36,11 +35,11 @@ final class CheckHandler {
         List<CheckRequest> requests = CheckRequestReader.readBatch(ctx.body().buffer());
         long minRevision = requests.stream().mapToLong(CheckRequest::minRevision).max().orElse(0);
         whenFresh(ctx, minRevision, () -> {
-            List<DecisionJson.Answer> answers = new ArrayList<>(requests.size());
+            List<DecisionRecorder.Decided> decided = new ArrayList<>(requests.size());
             for (CheckRequest request : requests) {
-                answers.add(decide(request, call));
+                decided.add(decide(request, call));
             }
-            return DecisionJson.batch(answers);
+            recorder.handOff(decided, answers -> Responses.json(ctx, 200, DecisionJson.batch(answers)));
         });
     }
 
@@ -56,14 +55,14 @@ final class CheckHandler {
         }
     }
 
-    /** Decides and hands the decision to the log. */
-    private DecisionJson.Answer decide(CheckRequest request, Call call) {
+    /** Decides, with the explanation when asked for. */
+    private DecisionRecorder.Decided decide(CheckRequest request, Call call) {
         if (call.explain()) {
             Explanation explanation = engine.explain(request);
-            return recorder.record(request, explanation.decision(), call.caller(), call.receivedNanos())
-                    .explained(explanation.rules());
+            return recorder.decided(request, explanation.decision(), explanation.rules(), call.caller(),
+                    call.receivedNanos());
         }
-        return recorder.record(request, engine.decide(request), call.caller(), call.receivedNanos());
+        return recorder.decided(request, engine.decide(request), null, call.caller(), call.receivedNanos());
     }
 
     /** {@code ?explain=true}; a request without a query string (the usual case) pays nothing to find out. */
@@ -72,13 +71,11 @@ final class CheckHandler {
     }
 
     /** Answers at once when the engine is fresh enough (the usual case), else after the gate opens. */
-    private void whenFresh(RoutingContext ctx, long minRevision, Supplier<Buffer> answer) {
+    private void whenFresh(RoutingContext ctx, long minRevision, Runnable answer) {
         if (gate.isFreshEnough(minRevision)) {
-            Responses.json(ctx, 200, answer.get());
+            answer.run();
             return;
         }
-        gate.await(minRevision)
-                .onSuccess(ignored -> Responses.json(ctx, 200, answer.get()))
-                .onFailure(ctx::fail);
+        gate.await(minRevision).onSuccess(ignored -> answer.run()).onFailure(ctx::fail);
     }
 }

@@ -1,15 +1,16 @@
 package dev.arbiter.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Principal;
+import dev.arbiter.server.engine.RequestMap;
 import dev.arbiter.server.engine.Resource;
 import dev.arbiter.store.PolicyJson;
 import dev.cel.common.values.NullValue;
@@ -17,7 +18,6 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +35,8 @@ final class CheckRequestReader {
     /** Most values (roles, attributes, context, nested elements) in one check: bounds what conditions walk. */
     static final int MAX_VALUES = 10_000;
 
+    /** Duplicate keys are found by the reader itself, without the per-object set Jackson's detection builds. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxStringLength(MAX_STRING_LENGTH)
@@ -55,6 +55,24 @@ final class CheckRequestReader {
         }
     }
 
+    /** The members of one object of fixed shape read so far, to refuse a member given twice. */
+    private static final class Members {
+        private final String[] names = new String[6];
+        private int count;
+
+        /** Records {@code name}, the current member of the parser's object; a second time is a 400. */
+        void add(JsonParser parser, String name) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equals(name)) {
+                    throw duplicate(parser, name);
+                }
+            }
+            if (count < names.length) {
+                names[count++] = name;
+            }
+        }
+    }
+
     private CheckRequestReader() {}
 
     static CheckRequest readCheck(Buffer body) {
@@ -67,6 +85,9 @@ final class CheckRequestReader {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 if (!"checks".equals(parser.currentName())) {
                     throw invalid(parser, "unknown field");
+                }
+                if (checks != null) {
+                    throw duplicate(parser, "checks");
                 }
                 expect(parser, parser.nextToken(), JsonToken.START_ARRAY, "an array of checks");
                 checks = new ArrayList<>();
@@ -117,13 +138,15 @@ final class CheckRequestReader {
     /** Reads one check; the parser is on its START_OBJECT and is left on its END_OBJECT. */
     private static CheckRequest readCheckObject(JsonParser parser) throws IOException {
         ValueBudget budget = new ValueBudget();
+        Members members = new Members();
         Principal principal = null;
         String action = null;
         Resource resource = null;
-        Map<String, Object> context = Map.of();
+        Map<String, Object> context = RequestMap.empty();
         long minRevision = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
+            members.add(parser, field);
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "principal" -> principal = readPrincipal(parser, value, budget);
@@ -148,11 +171,13 @@ final class CheckRequestReader {
 
     private static Principal readPrincipal(JsonParser parser, JsonToken token, ValueBudget budget) throws IOException {
         expect(parser, token, JsonToken.START_OBJECT, "an object");
+        Members members = new Members();
         String id = null;
         List<String> roles = List.of();
-        Map<String, Object> attr = Map.of();
+        Map<String, Object> attr = RequestMap.empty();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
+            members.add(parser, field);
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "id" -> id = requiredString(parser, value);
@@ -169,12 +194,14 @@ final class CheckRequestReader {
 
     private static Resource readResource(JsonParser parser, JsonToken token, ValueBudget budget) throws IOException {
         expect(parser, token, JsonToken.START_OBJECT, "an object");
+        Members members = new Members();
         String service = null;
         String kind = "";
         String id = "";
-        Map<String, Object> attr = Map.of();
+        Map<String, Object> attr = RequestMap.empty();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
+            members.add(parser, field);
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "service" -> service = requiredString(parser, value);
@@ -235,7 +262,7 @@ final class CheckRequestReader {
     private static Map<String, Object> optionalObject(JsonParser parser, JsonToken token, ValueBudget budget)
             throws IOException {
         if (token == JsonToken.VALUE_NULL) {
-            return Map.of();
+            return RequestMap.empty();
         }
         expect(parser, token, JsonToken.START_OBJECT, "an object");
         return readObject(parser, budget);
@@ -243,12 +270,14 @@ final class CheckRequestReader {
 
     /** Reads the members of an object whose START_OBJECT is current. */
     private static Map<String, Object> readObject(JsonParser parser, ValueBudget budget) throws IOException {
-        Map<String, Object> members = new HashMap<>();
+        RequestMap.Builder<Object> members = new RequestMap.Builder<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            members.put(name, readValue(parser, parser.nextToken(), budget));
+            if (!members.put(name, readValue(parser, parser.nextToken(), budget))) {
+                throw duplicate(parser, name);
+            }
         }
-        return Collections.unmodifiableMap(members);
+        return members.build();
     }
 
     /** Any JSON value, in the form CEL expects. */
@@ -309,6 +338,13 @@ final class CheckRequestReader {
     private static ApiException missing(JsonParser parser, String field) {
         String parent = path(parser.getParsingContext());
         return ApiException.badRequest(parent.isEmpty() ? field : parent + "." + field, "is required");
+    }
+
+    /** A key given twice: as malformed as JSON that does not parse, and said the same way. */
+    private static ApiException duplicate(JsonParser parser, String name) {
+        JsonLocation location = parser.currentTokenLocation();
+        return new ApiException(400, "malformed_json", "malformed JSON: Duplicate field '" + name + "' (line "
+                + location.getLineNr() + ", column " + location.getColumnNr() + ")");
     }
 
     private static ApiException invalid(JsonParser parser, String message) {

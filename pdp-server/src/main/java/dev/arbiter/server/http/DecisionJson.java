@@ -24,16 +24,7 @@ final class DecisionJson {
      *
      * @param explain how every rule of the applying policies fared, or null when not asked for
      */
-    record Answer(UUID decisionId, Decision decision, List<RuleExplanation> explain) {
-
-        Answer(UUID decisionId, Decision decision) {
-            this(decisionId, decision, null);
-        }
-
-        Answer explained(List<RuleExplanation> rules) {
-            return new Answer(decisionId, decision, rules);
-        }
-    }
+    record Answer(UUID decisionId, Decision decision, List<RuleExplanation> explain) {}
 
     static Buffer single(Answer answer) {
         return write(256, generator -> answer(generator, answer));

@@ -33,9 +33,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HttpServerOptions options = new HttpServerOptions()
-                .setHandle100ContinueAutomatically(true)
-                .setIdleTimeout(120);
+        HttpServerOptions options = HttpTransport.serverOptions();
         services.tls().ifPresent(tls -> enableTls(options, tls));
         router = ApiRouter.create(vertx, services);
         server = vertx.createHttpServer(options).requestHandler(router);

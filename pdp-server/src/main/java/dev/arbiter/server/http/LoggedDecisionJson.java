@@ -46,22 +46,7 @@ final class LoggedDecisionJson {
 
     static void record(JsonGenerator json, LoggedDecision record) throws IOException {
         json.writeStartObject();
-        json.writeStringField("decisionId", record.decisionId().toString());
-        json.writeStringField("time", Micros.toInstant(record.decidedAtMicros()).toString());
-        json.writeObjectFieldStart("principal");
-        json.writeStringField("id", record.principalId());
-        json.writeArrayFieldStart("roles");
-        for (String role : record.principalRoles()) {
-            json.writeString(role);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-        json.writeStringField("action", record.action());
-        json.writeObjectFieldStart("resource");
-        json.writeStringField("service", record.resourceService());
-        json.writeStringField("kind", record.resourceKind());
-        json.writeStringField("id", record.resourceId());
-        json.writeEndObject();
+        subject(json, record);
         json.writeBooleanField("allow", record.allow());
         json.writeStringField("policy", record.policy());
         json.writeStringField("rule", record.rule());
@@ -77,6 +62,26 @@ final class LoggedDecisionJson {
         } else {
             json.writeRawValue(record.shadow());
         }
+        json.writeEndObject();
+    }
+
+    /** The members saying which decision this is and what it was about: id, time, principal, action, resource. */
+    static void subject(JsonGenerator json, LoggedDecision record) throws IOException {
+        json.writeStringField("decisionId", record.decisionId().toString());
+        json.writeStringField("time", Micros.toInstant(record.decidedAtMicros()).toString());
+        json.writeObjectFieldStart("principal");
+        json.writeStringField("id", record.principalId());
+        json.writeArrayFieldStart("roles");
+        for (String role : record.principalRoles()) {
+            json.writeString(role);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeStringField("action", record.action());
+        json.writeObjectFieldStart("resource");
+        json.writeStringField("service", record.resourceService());
+        json.writeStringField("kind", record.resourceKind());
+        json.writeStringField("id", record.resourceId());
         json.writeEndObject();
     }
 

@@ -1,14 +1,11 @@
 package dev.arbiter.server.sync;
 
-import dev.arbiter.server.engine.CompiledPolicy;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.engine.PolicySet;
 import dev.arbiter.store.PolicyChanges;
 import dev.arbiter.store.PolicyListing;
 import dev.arbiter.store.PolicyRepository;
-import dev.arbiter.store.StoredPolicy;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -33,7 +30,7 @@ public final class PolicySync {
 
     public synchronized void loadAll() {
         PolicyListing listing = repository.list(Optional.empty());
-        engine.install(PolicySet.of(listing.revision(), compile(listing.policies())));
+        engine.install(PolicySet.of(listing.revision(), compiler.compileAll(listing.policies())));
     }
 
     /**
@@ -45,17 +42,12 @@ public final class PolicySync {
         PolicySet current = engine.policies();
         PolicyChanges changes = repository.changesSince(current.revision());
         if (changes.revision() > current.revision()) {
-            engine.install(current.with(changes.revision(), compile(changes.written()), changes.deleted()));
+            engine.install(current.with(changes.revision(), compiler.compileAll(changes.written()), changes.deleted()));
         } else if (changes.revision() < current.revision()) {
             LOG.warning("the store is at revision " + changes.revision() + ", behind the " + current.revision()
                     + " held here; reloading every policy");
             loadAll();
         }
         return engine.policies().revision();
-    }
-
-    /** Compiles on every core: type-checking CEL dominates a cold start with many distinct conditions. */
-    private List<CompiledPolicy> compile(List<StoredPolicy> policies) {
-        return policies.parallelStream().map(compiler::compile).toList();
     }
 }

@@ -1,0 +1,68 @@
+package dev.arbiter.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.server.audit.AuditMask;
+import dev.arbiter.server.engine.CheckRequest;
+import dev.arbiter.store.PolicyJson;
+import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
+
+/**
+ * The request a logged decision was made on, read back from its {@code input} to be decided
+ * again. Masked values were stored as {@value AuditMask#MASKED}: such a request is read with the
+ * stars in place of the real values (a masked {@code attr} or {@code context} as a whole reads
+ * as empty) and flagged, since conditions reading those values now see something else.
+ *
+ * @param masked whether the input holds a masked value (any value that is exactly "***")
+ */
+record LoggedInput(CheckRequest request, boolean masked) {
+
+    private static final String MASKED_TEXT = "\"" + AuditMask.MASKED + "\"";
+
+    /** The logged request, or empty when the input is not a check request this server can read. */
+    static Optional<LoggedInput> read(String input) {
+        try {
+            if (!input.contains(MASKED_TEXT)) {
+                return Optional.of(new LoggedInput(CheckRequestReader.readCheck(Buffer.buffer(input)), false));
+            }
+            JsonNode tree = PolicyJson.MAPPER.readTree(input);
+            boolean masked = unmask(tree.path("principal"), "attr") | unmask(tree.path("resource"), "attr")
+                    | unmask(tree, "context");
+            byte[] unmasked = PolicyJson.MAPPER.writeValueAsBytes(tree);
+            return Optional.of(new LoggedInput(CheckRequestReader.readCheck(Buffer.buffer(unmasked)), masked));
+        } catch (ApiException | JsonProcessingException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether {@code parent.field} holds a masked value; a member masked as a whole is replaced by
+     * an empty object, the shape a check request needs there.
+     */
+    private static boolean unmask(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (isMasked(value) && parent instanceof ObjectNode object) {
+            object.putObject(field);
+            return true;
+        }
+        return value != null && holdsMasked(value);
+    }
+
+    private static boolean holdsMasked(JsonNode node) {
+        if (isMasked(node)) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (holdsMasked(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMasked(JsonNode node) {
+        return node != null && node.isTextual() && AuditMask.MASKED.equals(node.textValue());
+    }
+}
