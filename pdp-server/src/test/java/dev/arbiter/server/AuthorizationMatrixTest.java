@@ -46,9 +46,12 @@ class AuthorizationMatrixTest {
     /** Stands for a decision id that is in the log. */
     private static final String DECISION = "{decision}";
 
-    /** Routes that are not endpoints: body reading and authentication of /v1, reserved "_" paths, errors. */
-    private static final List<String> INFRASTRUCTURE = List.of("* /v1/*", "* /v1/*", "* /v1/policies/_.*",
-            "* (any path)");
+    /**
+     * Routes that are not endpoints: the guard of every request, body reading and authentication of
+     * /v1, reserved "_" paths, errors.
+     */
+    private static final List<String> INFRASTRUCTURE = List.of("* (any path)", "* /v1/*", "* /v1/*",
+            "* /v1/policies/_.*", "* (any path)");
 
     /** One endpoint: its route as registered, a request that succeeds, and the roles that may send it. */
     record Endpoint(String method, String route, String path, String body, int success, Set<String> roles) {
@@ -88,6 +91,8 @@ class AuthorizationMatrixTest {
             endpoint("POST", "/v1/policies/_apply", "/v1/policies/_apply",
                     "{\"policies\": [" + Policies.allow("applied-" + CALLER, "applied-" + CALLER, "a") + "]}", 200,
                     POLICY_ADMIN),
+            endpoint("POST", "/v1/policies/_impact", "/v1/policies/_impact",
+                    "{\"policies\": [" + Policies.allow("impact-" + CALLER, "s", "a") + "]}", 200, POLICY_ADMIN),
             endpoint("GET", "/v1/policies", "/v1/policies", null, 200, POLICY_ADMIN, AUDITOR),
             endpoint("GET", "/v1/policies/:id", "/v1/policies/shared", null, 200, POLICY_ADMIN, AUDITOR),
             endpoint("PUT", "/v1/policies/:id", "/v1/policies/put-" + CALLER,

@@ -36,7 +36,8 @@ public final class HttpVerticle extends VerticleBase {
         HttpServerOptions options = HttpTransport.serverOptions();
         services.tls().ifPresent(tls -> enableTls(options, tls));
         router = ApiRouter.create(vertx, services);
-        server = vertx.createHttpServer(options).requestHandler(router);
+        server = vertx.createHttpServer(options).invalidRequestHandler(new InvalidRequestHandler())
+                .requestHandler(router);
         return server.listen(port, host);
     }
 
