@@ -19,9 +19,11 @@ import dev.arbiter.server.sync.StoreWatcher;
 import dev.arbiter.store.PolicyRepository;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,15 +40,17 @@ public final class ArbiterServer implements AutoCloseable {
     private final Audit audit;
     private final Vertx vertx;
     private final ChangeFeed feed;
+    private final HttpVerticle http;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArbiterServer(Database database, Audit audit, Vertx vertx, ChangeFeed feed, int port) {
+    private ArbiterServer(Database database, Audit audit, Vertx vertx, ChangeFeed feed, HttpVerticle http) {
         this.database = database;
         this.audit = audit;
         this.vertx = vertx;
         this.feed = feed;
-        this.port = port;
+        this.http = http;
+        this.port = http.actualPort();
     }
 
     public static ArbiterServer start(ServerConfig config) throws IOException {
@@ -81,13 +85,13 @@ public final class ArbiterServer implements AutoCloseable {
         ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
                 keySync);
         try {
-            int port = deploy(vertx, services, config);
+            HttpVerticle http = deploy(vertx, services, config);
             feed.start();
             watch(vertx, blocking, new StoreWatcher(sync, keySync, readiness));
-            LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":" + port + " with " + engine.policies().size()
+            LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":" + http.actualPort() + " with " + engine.policies().size()
                     + " policies at revision " + engine.policies().revision() + ", " + database.description()
                     + ", " + HttpTransport.describe(vertx));
-            return new ArbiterServer(database, audit, vertx, feed, port);
+            return new ArbiterServer(database, audit, vertx, feed, http);
         } catch (RuntimeException e) {
             feed.close();
             vertx.close().await();
@@ -98,9 +102,10 @@ public final class ArbiterServer implements AutoCloseable {
 
     /**
      * One HTTP verticle per core, sharing one listening port. A configured port 0 asks for a random
-     * one; Vert.x shares a random port among instances only when it is asked for as -1.
+     * one; Vert.x shares a random port among instances only when it is asked for as -1. Answers
+     * the first verticle, which knows the port bound.
      */
-    private static int deploy(Vertx vertx, Services services, ServerConfig config) {
+    private static HttpVerticle deploy(Vertx vertx, Services services, ServerConfig config) {
         int port = config.httpPort() == 0 ? -1 : config.httpPort();
         HttpVerticle first = new HttpVerticle(services, config.httpHost(), port);
         vertx.deployVerticle(first).await();
@@ -109,7 +114,7 @@ public final class ArbiterServer implements AutoCloseable {
             vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
                     new DeploymentOptions().setInstances(others)).await();
         }
-        return first.actualPort();
+        return first;
     }
 
     /** Polls on a worker, skipping a tick while the previous poll still runs (a hung database). */
@@ -127,6 +132,11 @@ public final class ArbiterServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The routes of the HTTP API, in the order they are tried (the same on every event loop). */
+    public List<Route> routes() {
+        return http.routes();
     }
 
     /**

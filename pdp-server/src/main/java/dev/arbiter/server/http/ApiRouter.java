@@ -17,6 +17,7 @@ public final class ApiRouter {
 
     public static Router create(Vertx vertx, Services services) {
         Router router = Router.router(vertx);
+        router.route().handler(new RequestGuard());
         HealthHandler health = new HealthHandler(services.readiness(), services.engine(), services.audit().log());
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
@@ -79,6 +80,7 @@ public final class ApiRouter {
 
         ErrorHandler errors = new ErrorHandler();
         router.route().failureHandler(errors);
+        router.errorHandler(400, errors);
         router.errorHandler(404, errors);
         router.errorHandler(405, errors);
         return router;

@@ -5,6 +5,7 @@ import dev.arbiter.store.PolicyNotFoundException;
 import dev.arbiter.store.PreconditionFailedException;
 import dev.arbiter.store.StoreUnavailableException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -18,7 +19,20 @@ final class ErrorHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ApiException error = translate(ctx.failure(), ctx.statusCode());
+        if (ctx.failure() instanceof HttpClosedException) {
+            return; // the client went away: nobody to answer
+        }
+        ApiException error;
+        if (ctx.request().isEnded()) {
+            error = translate(ctx.failure(), ctx.statusCode());
+        } else {
+            // The body broke off or its framing is wrong: where a next request would start is unknown.
+            error = ctx.failure() instanceof RuntimeException && !(ctx.failure() instanceof ApiException)
+                    && !(ctx.failure() instanceof HttpException)
+                    ? InvalidRequestHandler.translate(ctx.failure())
+                    : translate(ctx.failure(), ctx.statusCode());
+            ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;

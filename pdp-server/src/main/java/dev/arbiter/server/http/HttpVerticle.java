@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.List;
 
 /** One HTTP server on one event loop; the server deploys one per core, all on the same port. */
 public final class HttpVerticle extends VerticleBase {
@@ -20,6 +23,7 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private HttpServer server;
+    private Router router;
 
     public HttpVerticle(Services services, String host, int port) {
         this.services = services;
@@ -31,7 +35,9 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         HttpServerOptions options = HttpTransport.serverOptions();
         services.tls().ifPresent(tls -> enableTls(options, tls));
-        server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services));
+        router = ApiRouter.create(vertx, services);
+        server = vertx.createHttpServer(options).invalidRequestHandler(new InvalidRequestHandler())
+                .requestHandler(router);
         return server.listen(port, host);
     }
 
@@ -47,6 +53,11 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return server.shutdown(SHUTDOWN_GRACE);
+    }
+
+    /** Every route this server answers, in the order it tries them. */
+    public List<Route> routes() {
+        return router.getRoutes();
     }
 
     /** The port actually bound (differs from the configured one when that is 0). */

@@ -21,10 +21,15 @@ final class Responses {
     private Responses() {}
 
     static void json(RoutingContext ctx, int status, JsonNode body) {
+        json(ctx, status, bytes(body));
+    }
+
+    /** A JSON tree as UTF-8; a tree of Jackson nodes always serializes. */
+    static Buffer bytes(JsonNode body) {
         try {
-            json(ctx, status, Buffer.buffer(PolicyJson.MAPPER.writeValueAsBytes(body)));
+            return Buffer.buffer(PolicyJson.MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
-            ctx.fail(e);
+            throw new IllegalStateException("a JSON tree could not be written", e);
         }
     }
 

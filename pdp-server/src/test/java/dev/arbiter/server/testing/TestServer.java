@@ -7,11 +7,13 @@ import dev.arbiter.server.ServerConfig;
 import dev.arbiter.server.TlsConfig;
 import dev.arbiter.server.audit.AuditConfig;
 import dev.arbiter.store.TestDatabases;
+import io.vertx.ext.web.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -91,6 +93,11 @@ public final class TestServer implements AutoCloseable {
 
     public String baseUrl() {
         return scheme + "://127.0.0.1:" + server.port();
+    }
+
+    /** The routes the server's HTTP API registered, for tests that must cover every endpoint. */
+    public List<Route> routes() {
+        return server.routes();
     }
 
     public ApiClient admin() {

@@ -1,0 +1,60 @@
+package dev.arbiter.server.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/**
+ * The first handler of every request: refuses, before any route looks at them, paths and query
+ * strings that are not valid percent-encoding or that carry NUL (no id, name or filter holds one,
+ * and the store cannot), and form or multipart bodies, which no endpoint takes.
+ */
+final class RequestGuard implements Handler<RoutingContext> {
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (!validPathAndQuery(ctx)) {
+            return;
+        }
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && isForm(type.toLowerCase(Locale.ROOT))) {
+            ctx.fail(new ApiException(415, "unsupported_media_type",
+                    "form and multipart bodies are not accepted; send JSON"));
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Fails the request unless its path and query decode and hold no NUL; a check has no query, so pays for the path only. */
+    private static boolean validPathAndQuery(RoutingContext ctx) {
+        try {
+            ctx.normalizedPath();
+            if (ctx.request().path().contains("%00")) {
+                ctx.fail(ApiException.badRequest("the path or query string contains NUL"));
+                return false;
+            }
+            if (ctx.request().query() == null) {
+                return true;
+            }
+            MultiMap query = ctx.queryParams();
+            if (query.entries().stream().anyMatch(entry -> hasNul(entry.getKey()) || hasNul(entry.getValue()))) {
+                ctx.fail(ApiException.badRequest("the path or query string contains NUL"));
+                return false;
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            ctx.fail(ApiException.badRequest("the path or query string is not valid percent-encoding"));
+            return false;
+        }
+    }
+
+    private static boolean hasNul(String text) {
+        return text.indexOf('\u0000') >= 0;
+    }
+
+    private static boolean isForm(String type) {
+        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+    }
+}
