@@ -131,6 +131,17 @@ class MalformedCheckTest {
     }
 
     @Test
+    void formBodiesAndNulInQueriesAreRefusedBeforeAnyRoute() {
+        String check = Policies.check("a", "s");
+        ApiClient.Response form = checker.send("POST", "/v1/check", check, "Content-Type", "Multipart/Form-Data; boundary=x");
+        assertEquals(415, form.status(), form.body());
+        assertEquals("unsupported_media_type", form.errorCode());
+        ApiClient.Response nul = checker.send("POST", "/v1/check?explain=%00", check);
+        assertEquals(400, nul.status(), nul.body());
+        assertEquals(200, checker.post("/v1/check", check).status(), "JSON checks pass the guard");
+    }
+
+    @Test
     void unknownPathsAndMethodsAnswerJson() {
         ApiClient.Response unknown = checker.get("/v1/nothing-here");
         assertEquals(404, unknown.status());

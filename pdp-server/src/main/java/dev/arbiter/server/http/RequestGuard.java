@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 
 /**
  * The first handler of every request: refuses, before any route looks at them, paths and query
@@ -19,7 +18,7 @@ final class RequestGuard implements Handler<RoutingContext> {
             return;
         }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && isForm(type.toLowerCase(Locale.ROOT))) {
+        if (type != null && isForm(type)) {
             ctx.fail(new ApiException(415, "unsupported_media_type",
                     "form and multipart bodies are not accepted; send JSON"));
             return;
@@ -54,7 +53,12 @@ final class RequestGuard implements Handler<RoutingContext> {
         return text.indexOf('\u0000') >= 0;
     }
 
+    /** Compared in place, ignoring case: every check carries a Content-Type, so no lower-cased copy. */
     private static boolean isForm(String type) {
-        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+        return startsWithIgnoringCase(type, "multipart/") || startsWithIgnoringCase(type, "application/x-www-form-urlencoded");
+    }
+
+    private static boolean startsWithIgnoringCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }
