@@ -156,6 +156,19 @@ class ApplyApiTest {
     }
 
     @Test
+    void aYamlSequenceIsNotAStreamOfDocuments() {
+        long before = Policies.storeRevision(admin);
+        ApiClient.Response wrapped = admin.send("POST", "/v1/policies/_apply", """
+                - services: [yaml-seq]
+                  policies:
+                    - {id: yaml-seq-a, service: yaml-seq, rules: [{name: r, effect: allow, roles: ["*"], actions: [read]}]}
+                """, "Content-Type", "application/yaml");
+        assertEquals(400, wrapped.status(), wrapped.body());
+        assertEquals(before, Policies.storeRevision(admin));
+        assertEquals(List.of(), ids("yaml-seq"));
+    }
+
+    @Test
     void ifUnchangedSinceRefusesAStalePlan() {
         admin.put("/v1/policies/guarded-a", Policies.allow("guarded-a", "guarded", "read"));
         long planned = admin.post("/v1/policies/_apply?dryRun=true",

@@ -131,11 +131,15 @@ class MalformedCheckTest {
     }
 
     @Test
-    void formBodiesAndNulInQueriesAreRefusedBeforeAnyRoute() {
+    void multipartBodiesAndNulInQueriesAreRefusedAndCurlFormLabelsAreReadAsJson() {
         String check = Policies.check("a", "s");
-        ApiClient.Response form = checker.send("POST", "/v1/check", check, "Content-Type", "Multipart/Form-Data; boundary=x");
-        assertEquals(415, form.status(), form.body());
-        assertEquals("unsupported_media_type", form.errorCode());
+        ApiClient.Response multipart = checker.send("POST", "/v1/check", check, "Content-Type", "Multipart/Form-Data; boundary=x");
+        assertEquals(415, multipart.status(), multipart.body());
+        assertEquals("unsupported_media_type", multipart.errorCode());
+        String withPercent = Policies.check("a%20b", "s");
+        ApiClient.Response curlDefault = checker.send("POST", "/v1/check", withPercent,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertEquals(200, curlDefault.status(), "curl -d labels JSON as a form: " + curlDefault.body());
         ApiClient.Response nul = checker.send("POST", "/v1/check?explain=%00", check);
         assertEquals(400, nul.status(), nul.body());
         assertEquals(200, checker.post("/v1/check", check).status(), "JSON checks pass the guard");

@@ -1,5 +1,6 @@
 package dev.arbiter.server.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,10 @@ record PolicyDocuments(byte[] body, boolean yaml) {
     }
 
     private List<JsonNode> yamlDocuments() {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(body)) {
+        // From a parser of its own: given the bytes, the iterator would read a root sequence as a stream
+        // of its elements, and "- {bundle}" would pass for the bundle.
+        try (JsonParser parser = YAML.createParser(body);
+                MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(parser)) {
             List<JsonNode> all = documents.readAll().stream().filter(document -> !document.isMissingNode()).toList();
             if (all.isEmpty()) {
                 throw InvalidDocumentException.malformedYaml("the request body holds no YAML document");
