@@ -16,7 +16,7 @@ import dev.arbiter.server.sync.KeySync;
 import dev.arbiter.server.sync.PolicySync;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.server.sync.StoreWatcher;
-import dev.arbiter.store.PolicyRepository;
+import dev.arbiter.store.jdbc.PolicyRepository;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.Eventually;
-import dev.arbiter.store.PolicyJson;
+import dev.arbiter.store.model.PolicyJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.RawHttp;
 import dev.arbiter.server.testing.TestServer;
-import dev.arbiter.store.PolicyJson;
+import dev.arbiter.store.model.PolicyJson;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.arbiter.store;
 
+import dev.arbiter.store.jdbc.SchemaMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,12 @@
 package dev.arbiter.loadtests.replicas;
 
-import dev.arbiter.store.Effect;
-import dev.arbiter.store.Policy;
-import dev.arbiter.store.PolicyBundle;
-import dev.arbiter.store.PolicyJson;
-import dev.arbiter.store.PolicyMode;
-import dev.arbiter.store.PolicyRepository;
-import dev.arbiter.store.Rule;
+import dev.arbiter.store.jdbc.PolicyRepository;
+import dev.arbiter.store.model.Effect;
+import dev.arbiter.store.model.Policy;
+import dev.arbiter.store.model.PolicyBundle;
+import dev.arbiter.store.model.PolicyJson;
+import dev.arbiter.store.model.PolicyMode;
+import dev.arbiter.store.model.Rule;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;

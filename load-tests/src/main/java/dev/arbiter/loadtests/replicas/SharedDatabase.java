@@ -1,6 +1,6 @@
 package dev.arbiter.loadtests.replicas;
 
-import dev.arbiter.store.SchemaMigrations;
+import dev.arbiter.store.jdbc.SchemaMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;

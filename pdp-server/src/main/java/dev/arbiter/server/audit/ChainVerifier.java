@@ -1,6 +1,6 @@
 package dev.arbiter.server.audit;
 
-import dev.arbiter.store.Jdbc;
+import dev.arbiter.store.jdbc.Jdbc;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package dev.arbiter.server.audit;
 
-import dev.arbiter.store.Jdbc;
-import dev.arbiter.store.StoreUnavailableException;
+import dev.arbiter.store.jdbc.Jdbc;
+import dev.arbiter.store.jdbc.StoreUnavailableException;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.arbiter.server.audit;
 
-import dev.arbiter.store.JsonEnum;
+import dev.arbiter.store.model.JsonEnum;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.arbiter.server.auth;
 
-import dev.arbiter.store.Jdbc;
-import dev.arbiter.store.JsonEnum;
+import dev.arbiter.store.jdbc.Jdbc;
+import dev.arbiter.store.model.JsonEnum;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

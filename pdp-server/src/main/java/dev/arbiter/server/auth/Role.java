@@ -1,6 +1,6 @@
 package dev.arbiter.server.auth;
 
-import dev.arbiter.store.JsonEnum;
+import dev.arbiter.store.model.JsonEnum;
 
 /** What an API key may do. */
 public enum Role implements JsonEnum {

@@ -3,7 +3,7 @@ package dev.arbiter.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.arbiter.server.ServerConfig;
-import dev.arbiter.store.SchemaMigrations;
+import dev.arbiter.store.jdbc.SchemaMigrations;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,8 +1,8 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Policy;
-import dev.arbiter.store.Problem;
-import dev.arbiter.store.Rule;
+import dev.arbiter.store.model.Policy;
+import dev.arbiter.store.model.Problem;
+import dev.arbiter.store.model.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

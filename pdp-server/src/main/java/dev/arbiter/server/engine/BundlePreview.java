@@ -1,9 +1,9 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.BundleDiff;
-import dev.arbiter.store.Policy;
-import dev.arbiter.store.PolicyBundle;
-import dev.arbiter.store.StoredPolicy;
+import dev.arbiter.store.model.BundleDiff;
+import dev.arbiter.store.model.Policy;
+import dev.arbiter.store.model.PolicyBundle;
+import dev.arbiter.store.model.StoredPolicy;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;

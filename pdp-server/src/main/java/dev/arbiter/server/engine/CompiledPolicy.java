@@ -1,7 +1,7 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.PolicyMode;
-import dev.arbiter.store.StoredPolicy;
+import dev.arbiter.store.model.PolicyMode;
+import dev.arbiter.store.model.StoredPolicy;
 import java.util.List;
 
 /** A stored policy with its rules compiled, in rule order. */

@@ -1,7 +1,7 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Effect;
-import dev.arbiter.store.Rule;
+import dev.arbiter.store.model.Effect;
+import dev.arbiter.store.model.Rule;
 import java.util.List;
 import java.util.Set;
 

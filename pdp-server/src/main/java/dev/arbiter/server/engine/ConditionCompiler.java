@@ -2,7 +2,7 @@ package dev.arbiter.server.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.arbiter.store.Problem;
+import dev.arbiter.store.model.Problem;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;

@@ -1,12 +1,12 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Policy;
-import dev.arbiter.store.PolicyBundle;
-import dev.arbiter.store.PolicyMode;
-import dev.arbiter.store.PolicyValidator;
-import dev.arbiter.store.Problem;
-import dev.arbiter.store.Rule;
-import dev.arbiter.store.StoredPolicy;
+import dev.arbiter.store.model.Policy;
+import dev.arbiter.store.model.PolicyBundle;
+import dev.arbiter.store.model.PolicyMode;
+import dev.arbiter.store.model.PolicyValidator;
+import dev.arbiter.store.model.Problem;
+import dev.arbiter.store.model.Rule;
+import dev.arbiter.store.model.StoredPolicy;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Policy;
+import dev.arbiter.store.model.Policy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

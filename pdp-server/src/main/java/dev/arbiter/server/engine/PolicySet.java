@@ -1,6 +1,6 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.PolicyBundle;
+import dev.arbiter.store.model.PolicyBundle;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Effect;
+import dev.arbiter.store.model.Effect;
 
 /**
  * How one rule of an applying policy fared in an explained decision.

@@ -1,6 +1,6 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Rule;
+import dev.arbiter.store.model.Rule;
 import java.util.List;
 
 /**

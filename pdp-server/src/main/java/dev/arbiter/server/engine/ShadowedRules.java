@@ -1,10 +1,10 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Effect;
-import dev.arbiter.store.Policy;
-import dev.arbiter.store.PolicyMode;
-import dev.arbiter.store.Problem;
-import dev.arbiter.store.Rule;
+import dev.arbiter.store.model.Effect;
+import dev.arbiter.store.model.Policy;
+import dev.arbiter.store.model.PolicyMode;
+import dev.arbiter.store.model.Problem;
+import dev.arbiter.store.model.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

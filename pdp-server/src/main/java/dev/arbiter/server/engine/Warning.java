@@ -1,6 +1,6 @@
 package dev.arbiter.server.engine;
 
-import dev.arbiter.store.Problem;
+import dev.arbiter.store.model.Problem;
 
 /**
  * Something in a valid policy that is probably not what its author meant; it never stops a write.

@@ -1,6 +1,6 @@
 package dev.arbiter.server.http;
 
-import dev.arbiter.store.Problem;
+import dev.arbiter.store.model.Problem;
 import java.util.List;
 
 /** An error answer: HTTP status, a snake_case code, a message for a person, and located details. */

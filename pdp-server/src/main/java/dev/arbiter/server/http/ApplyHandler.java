@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.server.Blocking;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.sync.PolicySync;
-import dev.arbiter.store.ApplyResult;
-import dev.arbiter.store.PolicyBundle;
-import dev.arbiter.store.PolicyRepository;
+import dev.arbiter.store.jdbc.PolicyRepository;
+import dev.arbiter.store.model.ApplyResult;
+import dev.arbiter.store.model.PolicyBundle;
 import io.vertx.ext.web.RoutingContext;
 import java.util.OptionalLong;
 

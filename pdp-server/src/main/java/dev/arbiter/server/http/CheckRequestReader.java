@@ -12,7 +12,7 @@ import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Principal;
 import dev.arbiter.server.engine.RequestMap;
 import dev.arbiter.server.engine.Resource;
-import dev.arbiter.store.PolicyJson;
+import dev.arbiter.store.model.PolicyJson;
 import dev.cel.common.values.NullValue;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;

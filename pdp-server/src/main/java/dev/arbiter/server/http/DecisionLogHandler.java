@@ -5,7 +5,7 @@ import dev.arbiter.server.audit.Audit;
 import dev.arbiter.server.audit.Cursor;
 import dev.arbiter.server.audit.DecisionFilter;
 import dev.arbiter.server.audit.StatsQuery;
-import dev.arbiter.store.StoreUnavailableException;
+import dev.arbiter.store.jdbc.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

@@ -2,7 +2,7 @@ package dev.arbiter.server.http;
 
 import dev.arbiter.server.audit.Cursor;
 import dev.arbiter.server.audit.DecisionFilter;
-import dev.arbiter.store.JsonEnum;
+import dev.arbiter.store.model.JsonEnum;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.LocalDate;

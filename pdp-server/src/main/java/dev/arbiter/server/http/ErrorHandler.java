@@ -1,9 +1,9 @@
 package dev.arbiter.server.http;
 
-import dev.arbiter.store.InvalidDocumentException;
-import dev.arbiter.store.PolicyNotFoundException;
-import dev.arbiter.store.PreconditionFailedException;
-import dev.arbiter.store.StoreUnavailableException;
+import dev.arbiter.store.jdbc.PolicyNotFoundException;
+import dev.arbiter.store.jdbc.PreconditionFailedException;
+import dev.arbiter.store.jdbc.StoreUnavailableException;
+import dev.arbiter.store.model.InvalidDocumentException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.server.Blocking;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.sync.PolicySync;
-import dev.arbiter.store.PolicyJson;
-import dev.arbiter.store.PolicyRepository;
-import dev.arbiter.store.PolicyVersion;
-import dev.arbiter.store.PolicyWrite;
-import dev.arbiter.store.Precondition;
+import dev.arbiter.store.jdbc.PolicyRepository;
+import dev.arbiter.store.jdbc.PolicyVersion;
+import dev.arbiter.store.jdbc.PolicyWrite;
+import dev.arbiter.store.jdbc.Precondition;
+import dev.arbiter.store.model.PolicyJson;
 import io.vertx.ext.web.RoutingContext;
 
 /**

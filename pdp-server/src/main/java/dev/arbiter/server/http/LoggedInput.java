@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.server.audit.AuditMask;
 import dev.arbiter.server.engine.CheckRequest;
-import dev.arbiter.store.PolicyJson;
+import dev.arbiter.store.model.PolicyJson;
 import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
 

@@ -9,7 +9,7 @@ import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.sync.PolicySync;
 import dev.arbiter.server.sync.Readiness;
-import dev.arbiter.store.PolicyRepository;
+import dev.arbiter.store.jdbc.PolicyRepository;
 import java.util.Optional;
 
 /** What the HTTP handlers work with; shared by every event-loop verticle. */

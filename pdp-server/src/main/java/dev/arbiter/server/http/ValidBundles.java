@@ -1,9 +1,9 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.engine.PolicyCompiler;
-import dev.arbiter.store.PolicyBundle;
-import dev.arbiter.store.PolicyBundleJson;
-import dev.arbiter.store.Problem;
+import dev.arbiter.store.model.PolicyBundle;
+import dev.arbiter.store.model.PolicyBundleJson;
+import dev.arbiter.store.model.Problem;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;

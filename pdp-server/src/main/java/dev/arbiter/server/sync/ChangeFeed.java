@@ -1,7 +1,7 @@
 package dev.arbiter.server.sync;
 
 import dev.arbiter.server.auth.KeyRepository;
-import dev.arbiter.store.PolicyRepository;
+import dev.arbiter.store.jdbc.PolicyRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -3,9 +3,9 @@ package dev.arbiter.server.sync;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.engine.PolicySet;
-import dev.arbiter.store.PolicyChanges;
-import dev.arbiter.store.PolicyListing;
-import dev.arbiter.store.PolicyRepository;
+import dev.arbiter.store.jdbc.PolicyChanges;
+import dev.arbiter.store.jdbc.PolicyListing;
+import dev.arbiter.store.jdbc.PolicyRepository;
 import java.util.Optional;
 import java.util.logging.Logger;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Principal;
 import dev.arbiter.server.engine.Resource;
-import dev.arbiter.store.PolicyJson;
+import dev.arbiter.store.model.PolicyJson;
 import dev.cel.common.values.NullValue;
 import java.util.List;
 import java.util.Map;

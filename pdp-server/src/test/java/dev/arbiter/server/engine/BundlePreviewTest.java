@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.store.PolicyBundle;
+import dev.arbiter.store.model.PolicyBundle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -268,7 +268,7 @@ class DecisionEngineTest {
             DecisionEngine engine = engine("""
                     {"id": "p", "service": "s", "rules": [
                       {"name": "r", "effect": "allow", "roles": ["*"], "actions": ["*"], "condition": %s}]}"""
-                    .formatted(dev.arbiter.store.PolicyJson.MAPPER.valueToTree(condition).toString()));
+                    .formatted(dev.arbiter.store.model.PolicyJson.MAPPER.valueToTree(condition).toString()));
             return engine.decide(request.build());
         }
 

@@ -2,9 +2,9 @@ package dev.arbiter.server.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.arbiter.store.Policy;
-import dev.arbiter.store.PolicyJson;
-import dev.arbiter.store.StoredPolicy;
+import dev.arbiter.store.model.Policy;
+import dev.arbiter.store.model.PolicyJson;
+import dev.arbiter.store.model.StoredPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.store.Effect;
+import dev.arbiter.store.model.Effect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

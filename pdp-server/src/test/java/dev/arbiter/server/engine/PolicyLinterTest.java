@@ -4,7 +4,7 @@ import static dev.arbiter.server.engine.EngineFixture.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.store.Problem;
+import dev.arbiter.store.model.Problem;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -9,7 +9,7 @@ import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.RawHttp;
 import dev.arbiter.server.testing.StoreSnapshot;
 import dev.arbiter.server.testing.TestServer;
-import dev.arbiter.store.PolicyJson;
+import dev.arbiter.store.model.PolicyJson;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.arbiter.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arbiter.store.PolicyJson;
+import dev.arbiter.store.model.PolicyJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,0 @@
-package dev.arbiter.store;
-
-/** No live policy has the requested id (HTTP 404). */
-public final class PolicyNotFoundException extends RuntimeException {
-
-    public PolicyNotFoundException(String id) {
-        super("no policy with id '" + id + "'");
-    }
-}

@@ -1,4 +1,0 @@
-package dev.arbiter.store;
-
-/** The outcome of a create-or-replace: the stored version and whether it created the policy. */
-public record PolicyWrite(StoredPolicy stored, boolean created) {}
