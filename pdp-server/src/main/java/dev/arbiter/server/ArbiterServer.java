@@ -8,9 +8,9 @@ import dev.arbiter.server.db.Database;
 import dev.arbiter.server.engine.ConditionCompiler;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
+import dev.arbiter.server.http.HttpApi;
 import dev.arbiter.server.http.HttpTransport;
 import dev.arbiter.server.http.HttpVerticle;
-import dev.arbiter.server.http.Services;
 import dev.arbiter.server.sync.ChangeFeed;
 import dev.arbiter.server.sync.KeySync;
 import dev.arbiter.server.sync.PolicySync;
@@ -21,7 +21,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,10 +66,11 @@ public final class ArbiterServer implements AutoCloseable {
         PolicyRepository policyRepository = new PolicyRepository(database.dataSource());
         KeyRepository keyRepository = new KeyRepository(database.dataSource());
         PolicyCompiler compiler = new PolicyCompiler(new ConditionCompiler(CONDITION_CACHE_SIZE));
-        DecisionEngine engine = new DecisionEngine(Clock.systemUTC());
+        DecisionEngine engine = new DecisionEngine();
         PolicySync sync = new PolicySync(policyRepository, compiler, engine);
         sync.loadAll();
-        AdminBootstrap.ensure(config, keyRepository);
+        AdminBootstrap bootstrap = new AdminBootstrap(config, keyRepository);
+        bootstrap.ensureConfiguredToken();
         KeyRegistry keys = new KeyRegistry();
         KeySync keySync = new KeySync(keyRepository, keys);
         keySync.reload();
@@ -80,19 +80,24 @@ public final class ArbiterServer implements AutoCloseable {
 
         Vertx vertx = Vertx.vertx(HttpTransport.vertxOptions());
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
-        Services services = new Services(engine, compiler, policyRepository, sync, keyRepository, keys, readiness,
-                blocking, config.tls(), audit);
         ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
                 keySync);
         try {
-            HttpVerticle http = deploy(vertx, services, config);
+            HttpApi api = ServiceWiring.httpApi(vertx, blocking, new ServiceWiring.Parts(config, database,
+                    policyRepository, keyRepository, compiler, engine, sync, keys, readiness, audit));
+            HttpVerticle http = deploy(vertx, api, config);
+            // Only once the port is ours: a server that cannot start must not hand out a token.
+            if (bootstrap.generateTokenIfNoKey()) {
+                keySync.reload();
+            }
             feed.start();
             watch(vertx, blocking, new StoreWatcher(sync, keySync, readiness));
-            LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":" + http.actualPort() + " with " + engine.policies().size()
-                    + " policies at revision " + engine.policies().revision() + ", " + database.description()
-                    + ", " + HttpTransport.describe(vertx));
+            LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":"
+                    + http.actualPort() + " with " + engine.policies().size() + " policies at revision "
+                    + engine.policies().revision() + ", " + database.description() + ", "
+                    + HttpTransport.describe(vertx));
             return new ArbiterServer(database, audit, vertx, feed, http);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             feed.close();
             vertx.close().await();
             audit.close();
@@ -105,13 +110,17 @@ public final class ArbiterServer implements AutoCloseable {
      * one; Vert.x shares a random port among instances only when it is asked for as -1. Answers
      * the first verticle, which knows the port bound.
      */
-    private static HttpVerticle deploy(Vertx vertx, Services services, ServerConfig config) {
+    private static HttpVerticle deploy(Vertx vertx, HttpApi api, ServerConfig config) throws IOException {
         int port = config.httpPort() == 0 ? -1 : config.httpPort();
-        HttpVerticle first = new HttpVerticle(services, config.httpHost(), port);
-        vertx.deployVerticle(first).await();
+        HttpVerticle first = new HttpVerticle(api, config.tls(), config.httpHost(), port);
+        try {
+            vertx.deployVerticle(first).await();
+        } catch (RuntimeException e) {
+            throw PortInUse.explain(e, config);
+        }
         int others = Runtime.getRuntime().availableProcessors() - 1;
         if (others > 0) {
-            vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
+            vertx.deployVerticle(() -> new HttpVerticle(api, config.tls(), config.httpHost(), port),
                     new DeploymentOptions().setInstances(others)).await();
         }
         return first;

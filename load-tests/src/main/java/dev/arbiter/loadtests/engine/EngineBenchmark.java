@@ -1,5 +1,6 @@
 package dev.arbiter.loadtests.engine;
 
+import dev.arbiter.server.audit.Micros;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Decision;
 import dev.arbiter.server.engine.DecisionEngine;
@@ -57,6 +58,6 @@ public class EngineBenchmark {
     public Decision decide() {
         CheckRequest check = checks[next];
         next = next + 1 == checks.length ? 0 : next + 1;
-        return engine.decide(check);
+        return engine.decide(check, Micros.now());
     }
 }

@@ -1,5 +1,6 @@
 package dev.arbiter.loadtests.engine;
 
+import dev.arbiter.server.audit.Micros;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.CompiledPolicy;
 import dev.arbiter.server.engine.ConditionCompiler;
@@ -15,7 +16,6 @@ import dev.arbiter.store.model.PolicyMode;
 import dev.arbiter.store.model.Problem;
 import dev.arbiter.store.model.Rule;
 import dev.arbiter.store.model.StoredPolicy;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class EngineScenarios {
         /** Decides every check once; throws when one gets a different answer than it should. */
         public Workload verified() {
             for (int i = 0; i < checks.length; i++) {
-                var decision = engine.decide(checks[i]);
+                var decision = engine.decide(checks[i], Micros.now());
                 if (decision.allow() != allows[i]) {
                     throw new IllegalStateException("check " + i + " should be " + (allows[i] ? "allowed" : "denied")
                             + " but was answered: " + decision.reason());
@@ -181,7 +181,7 @@ public final class EngineScenarios {
             }
             compiled.add(compiler.compile(new StoredPolicy(policy, 1, 1, Instant.EPOCH, "benchmark")));
         }
-        DecisionEngine engine = new DecisionEngine(Clock.systemUTC());
+        DecisionEngine engine = new DecisionEngine();
         engine.install(PolicySet.of(1, compiled));
         boolean[] expected = new boolean[allows.size()];
         for (int i = 0; i < expected.length; i++) {

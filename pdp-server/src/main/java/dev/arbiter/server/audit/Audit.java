@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,8 +23,6 @@ public final class Audit implements AutoCloseable {
 
     /** Exports running at once; each holds a thread and a database connection while it streams. */
     public static final int CONCURRENT_EXPORTS = 2;
-    /** Replays of the log running at once (impact previews); each holds a worker and a connection. */
-    public static final int CONCURRENT_REPLAYS = 2;
     static final Duration MAINTENANCE_INTERVAL = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(Audit.class.getName());
 
@@ -35,7 +32,6 @@ public final class Audit implements AutoCloseable {
     private final ChainVerifier verifier;
     private final ExecutorService exports;
     private final ScheduledExecutorService maintenance;
-    private final Semaphore replays = new Semaphore(CONCURRENT_REPLAYS);
 
     private Audit(AuditConfig config, DecisionLog log, DataSource dataSource) {
         this.config = config;
@@ -104,11 +100,6 @@ public final class Audit implements AutoCloseable {
     /** Where exports run; it refuses work beyond {@link #CONCURRENT_EXPORTS}. */
     public ExecutorService exports() {
         return exports;
-    }
-
-    /** Permits for replays of the log; take one without waiting, and refuse the replay when none is left. */
-    public Semaphore replays() {
-        return replays;
     }
 
     /** Flushes the log (see {@link DecisionLog#close()}); exports in flight are cut off. */

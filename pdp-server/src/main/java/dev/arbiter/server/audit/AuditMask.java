@@ -1,12 +1,13 @@
 package dev.arbiter.server.audit;
 
+import dev.arbiter.server.check.CheckMask;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Attribute paths whose values the decision log stores as {@value #MASKED}, e.g.
+ * Attribute paths whose values the decision log stores as {@value CheckMask#MASKED}, e.g.
  * {@code resource.attr.card_number} or {@code context.headers.authorization}.
  *
  * <p>A path starts with {@code principal.attr}, {@code resource.attr} or {@code context} and
@@ -15,9 +16,8 @@ import java.util.Map;
  * the key in every object of a list it passes through. The identity fields (principal id and
  * roles, action, resource service, kind and id) are the log's subject and cannot be masked.
  */
-public final class AuditMask {
+public final class AuditMask implements CheckMask {
 
-    public static final String MASKED = "***";
     private static final String ANY = "*";
     private static final List<List<String>> ROOTS = List.of(
             List.of("principal", "attr"), List.of("resource", "attr"), List.of("context"));
@@ -67,35 +67,35 @@ public final class AuditMask {
         return paths;
     }
 
-    /** What to mask inside {@code principal.attr}; null when nothing. */
-    Node principalAttr() {
+    @Override
+    public Node principalAttr() {
         return principalAttr;
     }
 
-    /** What to mask inside {@code resource.attr}; null when nothing. */
-    Node resourceAttr() {
+    @Override
+    public Node resourceAttr() {
         return resourceAttr;
     }
 
-    /** What to mask inside {@code context}; null when nothing. */
-    Node context() {
+    @Override
+    public Node context() {
         return context;
     }
 
     /** A position in the tree of masked paths. */
-    static final class Node {
+    public static final class Node implements CheckMask.Position {
 
         private final Map<String, Node> children = new HashMap<>();
         private Node any;
         private boolean masked;
 
-        /** Whether the value at this position is replaced entirely. */
-        boolean masked() {
+        @Override
+        public boolean masked() {
             return masked;
         }
 
-        /** The position under {@code key}, or null when nothing below it is masked. */
-        Node child(String key) {
+        @Override
+        public Node child(String key) {
             Node exact = children.isEmpty() ? null : children.get(key.toLowerCase(Locale.ROOT));
             if (any == null) {
                 return exact;

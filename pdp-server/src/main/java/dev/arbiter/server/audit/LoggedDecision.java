@@ -1,5 +1,6 @@
 package dev.arbiter.server.audit;
 
+import dev.arbiter.server.check.CheckCodec;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Decision;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public record LoggedDecision(UUID decisionId, long decidedAtMicros, String princ
                 LogText.clean(request.resource().service()), LogText.clean(request.resource().kind()),
                 LogText.clean(request.resource().id()), decision.allow(), LogText.clean(decision.policy()),
                 LogText.clean(decision.rule()), decision.revision(), LogText.clean(decision.reason()),
-                LogText.clean(record.caller()), record.latencyMicros(), InputJson.write(request, mask),
+                LogText.clean(record.caller()), record.latencyMicros(), CheckCodec.write(request, mask, LogText::clean),
                 ShadowJson.write(decision.shadow()),
                 batchId);
     }

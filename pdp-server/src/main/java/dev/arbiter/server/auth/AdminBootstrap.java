@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * Makes sure an administrator can get in: {@code ARBITER_ADMIN_TOKEN} is ensured as the key
- * "admin" at every start; without it, and with no key at all, a token is generated once, printed,
- * and written to {@code <data dir>/admin-token} readable by the owner only.
+ * "admin" at every start; without it, and with no key at all, a token is generated once the
+ * server has started, printed, and written to {@code <data dir>/admin-token} readable by the
+ * owner only.
  */
 public final class AdminBootstrap {
 
@@ -23,16 +24,26 @@ public final class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
     private static final String CREATED_BY = "bootstrap";
 
-    private AdminBootstrap() {}
+    private final ServerConfig config;
+    private final KeyRepository keys;
 
-    public static void ensure(ServerConfig config, KeyRepository keys) throws IOException {
+    public AdminBootstrap(ServerConfig config, KeyRepository keys) {
+        this.config = config;
+        this.keys = keys;
+    }
+
+    /** Ensures the configured token, if there is one; before serving, so it works on the first request. */
+    public void ensureConfiguredToken() {
         if (config.adminToken().isPresent()) {
             keys.ensure(ADMIN_KEY_NAME, Set.of(Role.ADMIN), Tokens.hash(config.adminToken().get()), CREATED_BY);
             LOG.info("admin key ensured from ARBITER_ADMIN_TOKEN");
-            return;
         }
-        if (!keys.list().isEmpty()) {
-            return;
+    }
+
+    /** Without a configured token and with no key at all, generates one; true when it did. */
+    public boolean generateTokenIfNoKey() throws IOException {
+        if (config.adminToken().isPresent() || !keys.list().isEmpty()) {
+            return false;
         }
         String token = Tokens.generate();
         Path file = writeTokenFile(config.dataDir(), token);
@@ -42,6 +53,7 @@ public final class AdminBootstrap {
         System.out.println();
         System.out.println("    " + token);
         System.out.println();
+        return true;
     }
 
     private static Path writeTokenFile(Path dataDir, String token) throws IOException {

@@ -2,6 +2,7 @@ package dev.arbiter.server.engine;
 
 import dev.cel.runtime.CelVariableResolver;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -12,13 +13,13 @@ import java.util.Optional;
 final class ConditionInput implements CelVariableResolver {
 
     private final CheckRequest request;
-    private final Instant now;
+    private final long nowMicros;
     private Optional<Object> principal;
     private Optional<Object> resource;
 
-    ConditionInput(CheckRequest request, Instant now) {
+    ConditionInput(CheckRequest request, long nowMicros) {
         this.request = request;
-        this.now = now;
+        this.nowMicros = nowMicros;
     }
 
     @Override
@@ -28,7 +29,7 @@ final class ConditionInput implements CelVariableResolver {
             case "resource" -> resource();
             case "action" -> Optional.of(request.action());
             case "context" -> Optional.of(request.context());
-            case "now" -> Optional.of(now);
+            case "now" -> Optional.of(Instant.EPOCH.plus(nowMicros, ChronoUnit.MICROS));
             default -> Optional.empty();
         };
     }

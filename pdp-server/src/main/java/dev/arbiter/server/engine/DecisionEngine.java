@@ -1,7 +1,6 @@
 package dev.arbiter.server.engine;
 
 import dev.arbiter.store.model.Policy;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -20,12 +19,7 @@ import java.util.TreeMap;
  */
 public final class DecisionEngine {
 
-    private final Clock clock;
     private volatile PolicySet policies = PolicySet.empty();
-
-    public DecisionEngine(Clock clock) {
-        this.clock = clock;
-    }
 
     public PolicySet policies() {
         return policies;
@@ -36,19 +30,21 @@ public final class DecisionEngine {
         policies = next;
     }
 
-    public Decision decide(CheckRequest request) {
+    /** Decides {@code request} as at {@code nowMicros} (microseconds since the epoch), the conditions' {@code now}. */
+    public Decision decide(CheckRequest request, long nowMicros) {
         PolicySet current = policies;
-        ServicePolicies own = current.policiesOf(request.resource().service());
         ServicePolicies everyService = current.policiesOf(Policy.EVERY_SERVICE);
+        ServicePolicies own = ownPolicies(current, request);
         String action = request.action();
         Verdict real = new Verdict();
         if (!own.hasDryRun() && !everyService.hasDryRun()) {
-            walk(request, own.enforced().candidatesFor(action), everyService.enforced().candidatesFor(action),
-                    real, null);
+            walk(request, nowMicros, own.enforced().candidatesFor(action),
+                    everyService.enforced().candidatesFor(action), real, null);
             return real.decision(request, current.revision());
         }
         Verdict shadow = new Verdict();
-        walk(request, own.all().candidatesFor(action), everyService.all().candidatesFor(action), real, shadow);
+        walk(request, nowMicros, own.all().candidatesFor(action), everyService.all().candidatesFor(action), real,
+                shadow);
         return conclude(request, current.revision(), real, shadow);
     }
 
@@ -57,11 +53,11 @@ public final class DecisionEngine {
      * evaluates the condition of every candidate, to show how each one fared. For people
      * debugging policies, not for the hot path.
      */
-    public Explanation explain(CheckRequest request) {
+    public Explanation explain(CheckRequest request, long nowMicros) {
         PolicySet current = policies;
         SortedMap<String, CompiledPolicy> applying = new TreeMap<>(current.policiesOf(Policy.EVERY_SERVICE).policies());
-        applying.putAll(current.policiesOf(request.resource().service()).policies());
-        ConditionInput input = new ConditionInput(request, clock.instant());
+        applying.putAll(ownPolicies(current, request).policies());
+        ConditionInput input = new ConditionInput(request, nowMicros);
         Verdict real = new Verdict();
         Verdict shadow = new Verdict();
         List<RuleExplanation> rules = new ArrayList<>();
@@ -91,8 +87,8 @@ public final class DecisionEngine {
      * count for both verdicts, dry-run rules only for the shadow one; {@code shadow} is null when
      * no dry-run policy applies.
      */
-    private void walk(CheckRequest request, CompiledRule[] own, CompiledRule[] everyService, Verdict real,
-            Verdict shadow) {
+    private void walk(CheckRequest request, long nowMicros, CompiledRule[] own, CompiledRule[] everyService,
+            Verdict real, Verdict shadow) {
         ConditionInput input = null;
         int i = 0;
         int j = 0;
@@ -106,7 +102,7 @@ public final class DecisionEngine {
                 continue;
             }
             if (input == null) {
-                input = new ConditionInput(request, clock.instant());
+                input = new ConditionInput(request, nowMicros);
             }
             ConditionResult result = rule.evaluate(input);
             if (forReal) {
@@ -119,6 +115,15 @@ public final class DecisionEngine {
                 return;
             }
         }
+    }
+
+    /**
+     * The policies of the request's own service; none for a request naming service "*", whose
+     * policies are already those of every service and must not be walked twice.
+     */
+    private static ServicePolicies ownPolicies(PolicySet current, CheckRequest request) {
+        String service = request.resource().service();
+        return Policy.EVERY_SERVICE.equals(service) ? ServicePolicies.NONE : current.policiesOf(service);
     }
 
     private static Decision conclude(CheckRequest request, long revision, Verdict real, Verdict shadow) {

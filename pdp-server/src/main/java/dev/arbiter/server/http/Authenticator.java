@@ -3,6 +3,8 @@ package dev.arbiter.server.http;
 import dev.arbiter.server.auth.ApiKey;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.Role;
+import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -28,20 +30,20 @@ final class Authenticator implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            ctx.fail(new ApiException(401, "unauthorized", "missing Authorization: Bearer <token> header"));
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "missing Authorization: Bearer <token> header"));
             return;
         }
         if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            ctx.fail(new ApiException(401, "unauthorized", "the Authorization header must be 'Bearer <token>'"));
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "the Authorization header must be 'Bearer <token>'"));
             return;
         }
         ApiKey key = keys.authenticate(header.substring(BEARER.length()).trim());
         if (key == null) {
-            ctx.fail(new ApiException(401, "unauthorized", "unknown or revoked token"));
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "unknown or revoked token"));
             return;
         }
         if (key.identity().isPresent() && !ClientIdentities.of(ctx.request()).contains(key.identity().get())) {
-            ctx.fail(new ApiException(401, "unauthorized", "key '" + key.name() + "' is bound to the client identity "
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "key '" + key.name() + "' is bound to the client identity "
                     + key.identity().get() + "; present that workload's certificate"));
             return;
         }
@@ -60,7 +62,7 @@ final class Authenticator implements Handler<RoutingContext> {
                     return;
                 }
             }
-            ctx.fail(new ApiException(403, "forbidden", "key '" + key.name() + "' lacks the role " + names));
+            ctx.fail(new ApiException(ErrorCode.FORBIDDEN, "key '" + key.name() + "' lacks the role " + names));
         };
     }
 

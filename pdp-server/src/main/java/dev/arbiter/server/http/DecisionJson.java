@@ -3,14 +3,13 @@ package dev.arbiter.server.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbiter.server.engine.Decision;
-import dev.arbiter.server.engine.RuleExplanation;
 import dev.arbiter.server.engine.Shadow;
+import dev.arbiter.server.service.DecisionOutcome;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.UUID;
 
 /** Writes decision answers straight to bytes, without a JSON tree. */
 final class DecisionJson {
@@ -19,22 +18,15 @@ final class DecisionJson {
 
     private DecisionJson() {}
 
-    /**
-     * One decision and the id it is logged under.
-     *
-     * @param explain how every rule of the applying policies fared, or null when not asked for
-     */
-    record Answer(UUID decisionId, Decision decision, List<RuleExplanation> explain) {}
-
-    static Buffer single(Answer answer) {
+    static Buffer single(DecisionOutcome answer) {
         return write(256, generator -> answer(generator, answer));
     }
 
-    static Buffer batch(List<Answer> answers) {
+    static Buffer batch(List<DecisionOutcome> answers) {
         return write(64 + 256 * answers.size(), generator -> {
             generator.writeStartObject();
             generator.writeArrayFieldStart("results");
-            for (Answer answer : answers) {
+            for (DecisionOutcome answer : answers) {
                 answer(generator, answer);
             }
             generator.writeEndArray();
@@ -42,7 +34,7 @@ final class DecisionJson {
         });
     }
 
-    private static void answer(JsonGenerator generator, Answer answer) throws IOException {
+    private static void answer(JsonGenerator generator, DecisionOutcome answer) throws IOException {
         Decision decision = answer.decision();
         generator.writeStartObject();
         generator.writeStringField("decisionId", answer.decisionId().toString());

@@ -1,5 +1,7 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.store.jdbc.PolicyNotFoundException;
 import dev.arbiter.store.jdbc.PreconditionFailedException;
 import dev.arbiter.store.jdbc.StoreUnavailableException;
@@ -16,6 +18,12 @@ import java.util.logging.Logger;
 final class ErrorHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(ErrorHandler.class.getName());
+
+    private final Routes routes;
+
+    ErrorHandler(Routes routes) {
+        this.routes = routes;
+    }
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -40,6 +48,9 @@ final class ErrorHandler implements Handler<RoutingContext> {
         if (error.status() == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
+        if (error.status() == 405) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", routes.allowed(ctx.normalizedPath())));
+        }
         Responses.json(ctx, error.status(), Responses.error(error));
     }
 
@@ -48,17 +59,21 @@ final class ErrorHandler implements Handler<RoutingContext> {
             return api;
         }
         if (failure instanceof InvalidDocumentException invalid) {
-            return new ApiException(400, invalid.code(), invalid.getMessage(), invalid.problems());
+            return new ApiException(switch (invalid.kind()) {
+                case MALFORMED_JSON -> ErrorCode.MALFORMED_JSON;
+                case MALFORMED_YAML -> ErrorCode.MALFORMED_YAML;
+                case INVALID_SHAPE -> ErrorCode.INVALID_REQUEST;
+            }, invalid.getMessage(), invalid.problems());
         }
         if (failure instanceof PreconditionFailedException precondition) {
-            return new ApiException(412, "precondition_failed", precondition.getMessage());
+            return new ApiException(ErrorCode.PRECONDITION_FAILED, precondition.getMessage());
         }
         if (failure instanceof PolicyNotFoundException notFound) {
             return ApiException.notFound(notFound.getMessage());
         }
         if (failure instanceof StoreUnavailableException unavailable) {
             LOG.log(Level.WARNING, "store unavailable", unavailable);
-            return new ApiException(503, "store_unavailable",
+            return new ApiException(ErrorCode.STORE_UNAVAILABLE,
                     "the policy store is unavailable; nothing was changed, retry later");
         }
         if (failure instanceof HttpException http) {
@@ -68,17 +83,17 @@ final class ErrorHandler implements Handler<RoutingContext> {
             return byStatus(status);
         }
         LOG.log(Level.SEVERE, "unexpected failure", failure);
-        return new ApiException(500, "internal_error", "an unexpected error occurred; it has been logged");
+        return new ApiException(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred; it has been logged");
     }
 
     private static ApiException byStatus(int status) {
         return switch (status) {
             case 404 -> ApiException.notFound("no such endpoint");
-            case 405 -> new ApiException(405, "method_not_allowed", "this endpoint does not support that method");
-            case 413 -> new ApiException(413, "payload_too_large",
-                    "the request body is larger than " + ApiRouter.MAX_BODY_BYTES + " bytes");
-            case 415 -> new ApiException(415, "unsupported_media_type", "unsupported content type");
-            default -> new ApiException(status, "invalid_request", "the request is not valid");
+            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "this endpoint does not support that method");
+            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "the request body is larger than " + HttpApi.MAX_BODY_BYTES + " bytes");
+            case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type");
+            default -> ApiException.badRequest("the request is not valid");
         };
     }
 }

@@ -1,6 +1,8 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.audit.LoggedDecision;
+import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.error.ErrorCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -44,7 +46,7 @@ enum ExportFormat {
             }
         }
         if (best == null) {
-            throw new ApiException(406, "not_acceptable",
+            throw new ApiException(ErrorCode.NOT_ACCEPTABLE,
                     "the decision log answers application/json, application/x-ndjson or text/csv");
         }
         return best;

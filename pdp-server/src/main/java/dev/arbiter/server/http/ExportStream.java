@@ -1,7 +1,7 @@
 package dev.arbiter.server.http;
 
-import dev.arbiter.server.audit.DecisionQueries;
 import dev.arbiter.server.audit.LoggedDecision;
+import dev.arbiter.server.service.DecisionLogService;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * when the client reads slower than the database delivers the worker waits for the response to
  * drain, so memory holds at most a chunk and the response's write queue.
  */
-final class ExportStream implements DecisionQueries.ExportSink {
+final class ExportStream implements DecisionLogService.Export {
 
     private static final int CHUNK_BYTES = 64 * 1024;
     /** A client that reads nothing for this long is given up on. */
@@ -62,7 +62,8 @@ final class ExportStream implements DecisionQueries.ExportSink {
     }
 
     /** Writes what is left and ends the response. */
-    void finish() throws IOException {
+    @Override
+    public void finish() throws IOException {
         flush();
         context.runOnContext(ignored -> response.end());
     }
@@ -71,7 +72,8 @@ final class ExportStream implements DecisionQueries.ExportSink {
      * Before the first byte, the failure becomes the usual JSON error; after it, the connection is
      * reset so the client cannot take a cut-off export for a whole one.
      */
-    void fail(Throwable failure) {
+    @Override
+    public void fail(Throwable failure) {
         context.runOnContext(ignored -> {
             if (!started) {
                 ctx.fail(failure);

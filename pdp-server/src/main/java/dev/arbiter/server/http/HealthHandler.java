@@ -13,13 +13,13 @@ import io.vertx.ext.web.RoutingContext;
  * not ready, unless the probe asks with {@code ?allowDegraded=true}: load balancers that should keep
  * such replicas in rotation during a database outage use that form.
  */
-final class HealthHandler {
+public final class HealthHandler {
 
     private final Readiness readiness;
     private final DecisionEngine engine;
     private final DecisionLog decisionLog;
 
-    HealthHandler(Readiness readiness, DecisionEngine engine, DecisionLog decisionLog) {
+    public HealthHandler(Readiness readiness, DecisionEngine engine, DecisionLog decisionLog) {
         this.readiness = readiness;
         this.engine = engine;
         this.decisionLog = decisionLog;

@@ -1,8 +1,8 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.server.TlsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import dev.arbiter.server.TlsConfig;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -12,6 +12,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** One HTTP server on one event loop; the server deploys one per core, all on the same port. */
 public final class HttpVerticle extends VerticleBase {
@@ -19,14 +20,16 @@ public final class HttpVerticle extends VerticleBase {
     /** How long a stopping server lets requests in flight finish. */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    private final Services services;
+    private final HttpApi api;
+    private final Optional<TlsConfig> tls;
     private final String host;
     private final int port;
     private HttpServer server;
     private Router router;
 
-    public HttpVerticle(Services services, String host, int port) {
-        this.services = services;
+    public HttpVerticle(HttpApi api, Optional<TlsConfig> tls, String host, int port) {
+        this.api = api;
+        this.tls = tls;
         this.host = host;
         this.port = port;
     }
@@ -34,8 +37,8 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         HttpServerOptions options = HttpTransport.serverOptions();
-        services.tls().ifPresent(tls -> enableTls(options, tls));
-        router = ApiRouter.create(vertx, services);
+        tls.ifPresent(settings -> enableTls(options, settings));
+        router = api.router(vertx);
         server = vertx.createHttpServer(options).invalidRequestHandler(new InvalidRequestHandler())
                 .requestHandler(router);
         return server.listen(port, host);

@@ -3,10 +3,10 @@ package dev.arbiter.server.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbiter.server.audit.LoggedDecision;
 import dev.arbiter.server.audit.Micros;
-import dev.arbiter.server.engine.BundlePreview;
 import dev.arbiter.server.engine.Decision;
+import dev.arbiter.server.service.ImpactService;
+import dev.arbiter.server.service.ImpactTally;
 import dev.arbiter.store.model.BundleDiff;
-import dev.arbiter.store.model.PolicyBundle;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.Collection;
@@ -16,18 +16,14 @@ final class ImpactJson {
 
     private ImpactJson() {}
 
-    /**
-     * @param revision the store revision of the current policies the candidates were compared with
-     * @param replayedServices the services whose decisions were replayed; "*" for every service
-     */
-    static Buffer write(long revision, PolicyBundle bundle, BundlePreview preview,
-            Collection<String> replayedServices, ImpactTally.Result impact) {
+    static Buffer write(ImpactService.Impact found) {
+        ImpactTally.Result impact = found.tally();
         return DecisionJson.write(1024 + 512 * impact.flips().size(), json -> {
             json.writeStartObject();
-            json.writeNumberField("revision", revision);
-            strings(json, "services", bundle.services());
-            changes(json, preview.diff());
-            strings(json, "replayedServices", replayedServices);
+            json.writeNumberField("revision", found.revision());
+            strings(json, "services", found.bundle().services());
+            changes(json, found.preview().diff());
+            strings(json, "replayedServices", found.replayedServices());
             json.writeNumberField("replayed", impact.replayed());
             time(json, "newest", impact.newest());
             time(json, "oldest", impact.oldest());

@@ -1,5 +1,7 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.error.ErrorCode;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
@@ -25,12 +27,12 @@ final class InvalidRequestHandler implements Handler<HttpServerRequest> {
 
     static ApiException translate(Throwable cause) {
         if (cause instanceof TooLongHttpLineException) {
-            return new ApiException(414, "uri_too_long", "the request line is longer than the server accepts");
+            return new ApiException(ErrorCode.URI_TOO_LONG, "the request line is longer than the server accepts");
         }
         if (cause instanceof TooLongHttpHeaderException) {
-            return new ApiException(431, "headers_too_large", "the request headers are larger than the server accepts");
+            return new ApiException(ErrorCode.HEADERS_TOO_LARGE, "the request headers are larger than the server accepts");
         }
-        return new ApiException(400, "malformed_http",
+        return new ApiException(ErrorCode.MALFORMED_HTTP,
                 "the request is not well-formed HTTP/1.1" + (cause == null ? "" : ": " + cause.getMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.server.error.ApiException;
 import dev.arbiter.store.jdbc.Precondition;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;

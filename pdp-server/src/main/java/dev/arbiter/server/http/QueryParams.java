@@ -1,5 +1,6 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.server.error.ApiException;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,5 +1,7 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -21,7 +23,7 @@ final class RequestGuard implements Handler<RoutingContext> {
         }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (type != null && startsWithIgnoringCase(type, "multipart/")) {
-            ctx.fail(new ApiException(415, "unsupported_media_type", "multipart bodies are not accepted; send JSON"));
+            ctx.fail(new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "multipart bodies are not accepted; send JSON"));
             return;
         }
         if (type != null && startsWithIgnoringCase(type, "application/x-www-form-urlencoded")) {

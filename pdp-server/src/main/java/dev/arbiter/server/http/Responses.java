@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.server.error.ApiException;
 import dev.arbiter.store.model.PolicyJson;
 import dev.arbiter.store.model.Problem;
 import io.vertx.core.buffer.Buffer;
@@ -47,7 +48,7 @@ final class Responses {
     static ObjectNode error(ApiException error) {
         ObjectNode body = object();
         ObjectNode inner = body.putObject("error");
-        inner.put("code", error.code());
+        inner.put("code", error.code().code());
         inner.put("message", error.getMessage());
         ArrayNode details = inner.putArray("details");
         for (Problem problem : error.details()) {

@@ -3,7 +3,10 @@ package dev.arbiter.server.sync;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.KeyRepository;
 
-/** Keeps the in-memory key registry equal to the stored keys. Blocking: runs on worker threads. */
+/**
+ * Keeps the in-memory key registry equal to the stored keys. Reloads run one at a time, so a
+ * slow one never installs its older view after a newer one. Blocking: runs on worker threads.
+ */
 public final class KeySync {
 
     private final KeyRepository repository;
@@ -14,7 +17,8 @@ public final class KeySync {
         this.registry = registry;
     }
 
-    public void reload() {
-        registry.replaceAll(repository.list());
+    public synchronized void reload() {
+        long readAt = registry.generation();
+        registry.replaceAll(repository.list(), readAt);
     }
 }

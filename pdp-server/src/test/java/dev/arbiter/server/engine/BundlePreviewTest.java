@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.server.audit.Micros;
 import dev.arbiter.store.model.PolicyBundle;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ class BundlePreviewTest {
             List.of(compiled(A_ON_ORDERS), compiled(B_ON_BILLING), compiled(C_ON_STOCK)));
 
     private static Replay.Outcome replay(BundlePreview preview, String action, String service) {
-        return new Replay(CURRENT, preview.policies()).decide(request("p", action, service).build(), Instant.now());
+        return new Replay(CURRENT, preview.policies()).decide(request("p", action, service).build(), Micros.now());
     }
 
     @Test
@@ -73,10 +74,10 @@ class BundlePreviewTest {
                   "actions": ["count"], "condition": "now < timestamp('2026-11-22T12:00:00Z')"}]}"""))), COMPILER);
         Replay replay = new Replay(CURRENT, preview.policies());
 
-        Replay.Outcome morning = replay.decide(request("p", "count", "stock").build(), noon.minusSeconds(1));
+        Replay.Outcome morning = replay.decide(request("p", "count", "stock").build(), Micros.of(noon.minusSeconds(1)));
         assertFalse(morning.flipped());
         assertTrue(morning.ruleChanged(), "allowed by the rule mornings instead of r");
-        assertTrue(replay.decide(request("p", "count", "stock").build(), noon).flipped());
+        assertTrue(replay.decide(request("p", "count", "stock").build(), Micros.of(noon)).flipped());
     }
 
     @Test

@@ -30,7 +30,7 @@ class DecisionEngineTest {
 
         @Test
         void allowsACheckoutChargeWithinTheLimit() {
-            Decision decision = engine.decide(request(CHECKOUT, "charges:create", "payments").kind("charge")
+            Decision decision = EngineFixture.decide(engine, request(CHECKOUT, "charges:create", "payments").kind("charge")
                     .principalAttr("env", "prod").resourceAttr("amount", 5000L).resourceAttr("env", "prod").build());
             assertTrue(decision.allow());
             assertEquals("payments-api", decision.policy());
@@ -41,7 +41,7 @@ class DecisionEngineTest {
 
         @Test
         void deniesByDefaultAboveTheLimit() {
-            Decision decision = engine.decide(request(CHECKOUT, "charges:create", "payments").kind("charge")
+            Decision decision = EngineFixture.decide(engine, request(CHECKOUT, "charges:create", "payments").kind("charge")
                     .principalAttr("env", "prod").resourceAttr("amount", 20000L).resourceAttr("env", "prod").build());
             assertFalse(decision.allow());
             assertNull(decision.policy());
@@ -51,7 +51,7 @@ class DecisionEngineTest {
 
         @Test
         void deniesCrossEnvironmentRefunds() {
-            Decision decision = engine.decide(request("anyone", "refunds:create", "payments")
+            Decision decision = EngineFixture.decide(engine, request("anyone", "refunds:create", "payments")
                     .principalAttr("env", "dev").resourceAttr("env", "prod").build());
             assertFalse(decision.allow());
             assertEquals("no-cross-env-refunds", decision.rule());
@@ -60,7 +60,7 @@ class DecisionEngineTest {
 
         @Test
         void doesNotApplyToAnotherService() {
-            Decision decision = engine.decide(request(CHECKOUT, "charges:create", "billing").kind("charge")
+            Decision decision = EngineFixture.decide(engine, request(CHECKOUT, "charges:create", "billing").kind("charge")
                     .principalAttr("env", "prod").resourceAttr("amount", 5L).resourceAttr("env", "prod").build());
             assertFalse(decision.allow());
             assertNull(decision.rule());
@@ -68,14 +68,14 @@ class DecisionEngineTest {
 
         @Test
         void requiresTheKindToMatch() {
-            Decision decision = engine.decide(request(CHECKOUT, "charges:create", "payments").kind("refund")
+            Decision decision = EngineFixture.decide(engine, request(CHECKOUT, "charges:create", "payments").kind("refund")
                     .principalAttr("env", "prod").resourceAttr("amount", 5L).resourceAttr("env", "prod").build());
             assertFalse(decision.allow());
         }
 
         @Test
         void acceptsDoubleAmountsAgainstIntegerLimits() {
-            Decision decision = engine.decide(request(CHECKOUT, "charges:read", "payments").kind("charge")
+            Decision decision = EngineFixture.decide(engine, request(CHECKOUT, "charges:read", "payments").kind("charge")
                     .principalAttr("env", "prod").resourceAttr("amount", 9999.5).resourceAttr("env", "prod").build());
             assertTrue(decision.allow());
         }
@@ -88,10 +88,10 @@ class DecisionEngineTest {
             DecisionEngine engine = engine("""
                     {"id": "p", "service": "s", "rules": [
                       {"name": "r", "effect": "allow", "principals": ["spiffe://acme.prod/*"], "actions": ["orders:*"]}]}""");
-            assertTrue(engine.decide(request("spiffe://acme.prod/ns/a/sa/b", "orders:", "s").build()).allow());
-            assertTrue(engine.decide(request("spiffe://acme.prod/", "orders:x:y/z", "s").build()).allow());
-            assertFalse(engine.decide(request("spiffe://acme.dev/ns/a", "orders:read", "s").build()).allow());
-            assertFalse(engine.decide(request("spiffe://acme.prod/x", "Orders:read", "s").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("spiffe://acme.prod/ns/a/sa/b", "orders:", "s").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("spiffe://acme.prod/", "orders:x:y/z", "s").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("spiffe://acme.dev/ns/a", "orders:read", "s").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("spiffe://acme.prod/x", "Orders:read", "s").build()).allow());
         }
 
         @Test
@@ -100,10 +100,10 @@ class DecisionEngineTest {
                     {"id": "p", "service": "s", "rules": [
                       {"name": "ops", "effect": "allow", "roles": ["ops"], "actions": ["restart"]},
                       {"name": "all", "effect": "allow", "roles": ["*"], "actions": ["ping"]}]}""");
-            assertTrue(engine.decide(request("x", "restart", "s").roles("dev", "ops").build()).allow());
-            assertFalse(engine.decide(request("x", "restart", "s").roles("dev").build()).allow());
-            assertFalse(engine.decide(request("ops", "restart", "s").build()).allow(), "roles are not principal ids");
-            assertTrue(engine.decide(request("x", "ping", "s").build()).allow(), "no roles at all still matches *");
+            assertTrue(EngineFixture.decide(engine, request("x", "restart", "s").roles("dev", "ops").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("x", "restart", "s").roles("dev").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("ops", "restart", "s").build()).allow(), "roles are not principal ids");
+            assertTrue(EngineFixture.decide(engine, request("x", "ping", "s").build()).allow(), "no roles at all still matches *");
         }
 
         @Test
@@ -111,9 +111,9 @@ class DecisionEngineTest {
             DecisionEngine engine = engine("""
                     {"id": "p", "service": "s", "rules": [
                       {"name": "r", "effect": "allow", "principals": ["svc-a"], "roles": ["admin"], "actions": ["x"]}]}""");
-            assertTrue(engine.decide(request("svc-a", "x", "s").build()).allow());
-            assertTrue(engine.decide(request("svc-b", "x", "s").roles("admin").build()).allow());
-            assertFalse(engine.decide(request("svc-b", "x", "s").roles("user").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("svc-a", "x", "s").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("svc-b", "x", "s").roles("admin").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("svc-b", "x", "s").roles("user").build()).allow());
         }
 
         @Test
@@ -122,11 +122,11 @@ class DecisionEngineTest {
                     {"id": "p", "service": "s", "rules": [
                       {"name": "any", "effect": "allow", "roles": ["*"], "actions": ["a"]},
                       {"name": "docs", "effect": "allow", "roles": ["*"], "actions": ["b"], "kinds": ["doc*"]}]}""");
-            assertTrue(engine.decide(request("x", "a", "s").build()).allow());
-            assertTrue(engine.decide(request("x", "a", "s").kind("whatever").build()).allow());
-            assertTrue(engine.decide(request("x", "b", "s").kind("doc").build()).allow());
-            assertTrue(engine.decide(request("x", "b", "s").kind("document").build()).allow());
-            assertFalse(engine.decide(request("x", "b", "s").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("x", "a", "s").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("x", "a", "s").kind("whatever").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("x", "b", "s").kind("doc").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("x", "b", "s").kind("document").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("x", "b", "s").build()).allow());
         }
 
         @Test
@@ -134,9 +134,9 @@ class DecisionEngineTest {
             DecisionEngine engine = engine("""
                     {"id": "org", "service": "*", "rules": [
                       {"name": "health", "effect": "allow", "roles": ["*"], "actions": ["health:read"]}]}""");
-            assertTrue(engine.decide(request("x", "health:read", "payments").build()).allow());
-            assertTrue(engine.decide(request("x", "health:read", "billing").build()).allow());
-            assertFalse(engine.decide(request("x", "health:write", "billing").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("x", "health:read", "payments").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("x", "health:read", "billing").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("x", "health:write", "billing").build()).allow());
         }
 
         @Test
@@ -145,9 +145,9 @@ class DecisionEngineTest {
                     {"id": "p", "service": "s", "rules": [
                       {"name": "deny-deletes", "effect": "deny", "roles": ["*"], "actions": ["*:delete"]},
                       {"name": "allow-all", "effect": "allow", "roles": ["*"], "actions": ["docs:delete", "docs:read"]}]}""");
-            assertEquals("deny-deletes", engine.decide(request("x", "docs:delete", "s").build()).rule());
-            assertEquals("allow-all", engine.decide(request("x", "docs:read", "s").build()).rule());
-            assertNull(engine.decide(request("x", "docs:write", "s").build()).rule());
+            assertEquals("deny-deletes", EngineFixture.decide(engine, request("x", "docs:delete", "s").build()).rule());
+            assertEquals("allow-all", EngineFixture.decide(engine, request("x", "docs:read", "s").build()).rule());
+            assertNull(EngineFixture.decide(engine, request("x", "docs:write", "s").build()).rule());
         }
 
         @Test
@@ -155,7 +155,7 @@ class DecisionEngineTest {
             DecisionEngine engine = engine("""
                     {"id": "p", "service": "s", "mode": "dry_run", "rules": [
                       {"name": "r", "effect": "allow", "roles": ["*"], "actions": ["*"]}]}""");
-            assertFalse(engine.decide(request("x", "read", "s").build()).allow());
+            assertFalse(EngineFixture.decide(engine, request("x", "read", "s").build()).allow());
         }
     }
 
@@ -168,7 +168,7 @@ class DecisionEngineTest {
                       {"name": "yes", "effect": "allow", "roles": ["*"], "actions": ["x"]}]}""", """
                     {"id": "z-deny", "service": "*", "rules": [
                       {"name": "no", "effect": "deny", "roles": ["*"], "actions": ["x"]}]}""");
-            Decision decision = engine.decide(request("p", "x", "s").build());
+            Decision decision = EngineFixture.decide(engine, request("p", "x", "s").build());
             assertFalse(decision.allow());
             assertEquals("z-deny", decision.policy());
             assertEquals("no", decision.rule());
@@ -180,7 +180,7 @@ class DecisionEngineTest {
                     {"id": "p", "service": "s", "rules": [
                       {"name": "no", "effect": "deny", "roles": ["*"], "actions": ["x"], "condition": "false"},
                       {"name": "yes", "effect": "allow", "roles": ["*"], "actions": ["x"]}]}""");
-            assertEquals("yes", engine.decide(request("p", "x", "s").build()).rule());
+            assertEquals("yes", EngineFixture.decide(engine, request("p", "x", "s").build()).rule());
         }
 
         @Test
@@ -189,7 +189,7 @@ class DecisionEngineTest {
                     {"id": "p", "service": "s", "rules": [
                       {"name": "yes", "effect": "allow", "roles": ["*"], "actions": ["x"]},
                       {"name": "no", "effect": "deny", "roles": ["*"], "actions": ["x"], "condition": "resource.attr.locked"}]}""");
-            Decision decision = engine.decide(request("p", "x", "s").build());
+            Decision decision = EngineFixture.decide(engine, request("p", "x", "s").build());
             assertFalse(decision.allow());
             assertEquals("no", decision.rule());
             assertTrue(decision.reason().contains("fail closed"), decision.reason());
@@ -201,7 +201,7 @@ class DecisionEngineTest {
             DecisionEngine engine = engine("""
                     {"id": "p", "service": "s", "rules": [
                       {"name": "yes", "effect": "allow", "roles": ["*"], "actions": ["x"], "condition": "resource.attr.public"}]}""");
-            Decision decision = engine.decide(request("p", "x", "s").build());
+            Decision decision = EngineFixture.decide(engine, request("p", "x", "s").build());
             assertFalse(decision.allow());
             assertNull(decision.rule());
             assertTrue(decision.reason().contains("p/yes could not be evaluated"), decision.reason());
@@ -213,9 +213,9 @@ class DecisionEngineTest {
                     {"id": "p", "service": "s", "rules": [
                       {"name": "yes", "effect": "allow", "roles": ["*"], "actions": ["x"], "condition": "resource.attr.flag"},
                       {"name": "no", "effect": "deny", "roles": ["*"], "actions": ["y"], "condition": "resource.attr.flag"}]}""");
-            assertFalse(engine.decide(request("p", "x", "s").resourceAttr("flag", "yes").build()).allow());
-            assertTrue(engine.decide(request("p", "x", "s").resourceAttr("flag", true).build()).allow());
-            Decision deny = engine.decide(request("p", "y", "s").resourceAttr("flag", 1L).build());
+            assertFalse(EngineFixture.decide(engine, request("p", "x", "s").resourceAttr("flag", "yes").build()).allow());
+            assertTrue(EngineFixture.decide(engine, request("p", "x", "s").resourceAttr("flag", true).build()).allow());
+            Decision deny = EngineFixture.decide(engine, request("p", "y", "s").resourceAttr("flag", 1L).build());
             assertEquals("no", deny.rule());
             assertTrue(deny.reason().contains("not a bool"), deny.reason());
         }
@@ -232,7 +232,7 @@ class DecisionEngineTest {
                       {"name": "a1", "effect": "allow", "roles": ["*"], "actions": ["y"]},
                       {"name": "a2", "effect": "allow", "roles": ["*"], "actions": ["x"]},
                       {"name": "a3", "effect": "allow", "roles": ["*"], "actions": ["x"]}]}""");
-            Decision decision = engine.decide(request("p", "x", "s").build());
+            Decision decision = EngineFixture.decide(engine, request("p", "x", "s").build());
             assertEquals("a", decision.policy());
             assertEquals("a2", decision.rule());
         }
@@ -246,8 +246,8 @@ class DecisionEngineTest {
                       {"name": "org-deny", "effect": "deny", "roles": ["*"], "actions": ["x"]}]}""", """
                     {"id": "z-org", "service": "*", "rules": [
                       {"name": "late-deny", "effect": "deny", "roles": ["*"], "actions": ["x"]}]}""");
-            assertEquals("org-deny", engine.decide(request("p", "x", "s").build()).rule());
-            assertEquals("org-deny", engine.decide(request("p", "x", "other").build()).rule());
+            assertEquals("org-deny", EngineFixture.decide(engine, request("p", "x", "s").build()).rule());
+            assertEquals("org-deny", EngineFixture.decide(engine, request("p", "x", "other").build()).rule());
         }
 
         @Test
@@ -258,7 +258,7 @@ class DecisionEngineTest {
                       {"name": "deny-false", "effect": "deny", "roles": ["*"], "actions": ["x"], "condition": "false"},
                       {"name": "deny-second", "effect": "deny", "roles": ["*"], "actions": ["x"]},
                       {"name": "deny-third", "effect": "deny", "roles": ["*"], "actions": ["x"]}]}""");
-            assertEquals("deny-second", engine.decide(request("p", "x", "s").build()).rule());
+            assertEquals("deny-second", EngineFixture.decide(engine, request("p", "x", "s").build()).rule());
         }
     }
 
@@ -269,7 +269,7 @@ class DecisionEngineTest {
                     {"id": "p", "service": "s", "rules": [
                       {"name": "r", "effect": "allow", "roles": ["*"], "actions": ["*"], "condition": %s}]}"""
                     .formatted(dev.arbiter.store.model.PolicyJson.MAPPER.valueToTree(condition).toString()));
-            return engine.decide(request.build());
+            return EngineFixture.decide(engine, request.build());
         }
 
         private boolean allows(String condition, EngineFixture.RequestBuilder request) {

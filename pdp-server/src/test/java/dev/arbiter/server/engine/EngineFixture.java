@@ -2,11 +2,11 @@ package dev.arbiter.server.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.arbiter.server.audit.Micros;
 import dev.arbiter.store.model.Policy;
 import dev.arbiter.store.model.PolicyJson;
 import dev.arbiter.store.model.StoredPolicy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +37,18 @@ final class EngineFixture {
         for (String json : policies) {
             compiled.add(compiled(json));
         }
-        DecisionEngine engine = new DecisionEngine(Clock.systemUTC());
+        DecisionEngine engine = new DecisionEngine();
         engine.install(PolicySet.of(REVISION, compiled));
         return engine;
+    }
+
+    /** Decides as at the moment of the call, as the decision service does. */
+    static Decision decide(DecisionEngine engine, CheckRequest request) {
+        return engine.decide(request, Micros.now());
+    }
+
+    static Explanation explain(DecisionEngine engine, CheckRequest request) {
+        return engine.explain(request, Micros.now());
     }
 
     static RequestBuilder request(String principalId, String action, String service) {

@@ -36,18 +36,18 @@ class ExplainTest {
 
     @Test
     void listsEveryRuleOfTheApplyingPoliciesInDecisionOrder() {
-        Explanation explanation = engine.explain(request("u", "doc:read", "docs").build());
+        Explanation explanation = EngineFixture.explain(engine, request("u", "doc:read", "docs").build());
         assertEquals(List.of("a-org/no-deletes", "docs/editors-edit", "docs/bot-reads", "z-trial/bots-read-nothing"),
                 explanation.rules().stream().map(rule -> rule.policy() + "/" + rule.rule()).toList());
         assertEquals(List.of(false, false, false, true),
                 explanation.rules().stream().map(RuleExplanation::dryRun).toList());
-        assertEquals(List.of("a-org/no-deletes"), engine.explain(request("u", "doc:read", "billing").build()).rules()
+        assertEquals(List.of("a-org/no-deletes"), EngineFixture.explain(engine, request("u", "doc:read", "billing").build()).rules()
                 .stream().map(rule -> rule.policy() + "/" + rule.rule()).toList(), "only the org-wide policy applies");
     }
 
     @Test
     void explainsAnAllow() {
-        Explanation explanation = engine.explain(request("u", "doc:edit", "docs").roles("editor").kind("doc")
+        Explanation explanation = EngineFixture.explain(engine, request("u", "doc:edit", "docs").roles("editor").kind("doc")
                 .principalAttr("team", "red").resourceAttr("team", "red").build());
         assertTrue(explanation.decision().allow());
         assertEquals("editors-edit", explanation.decision().rule());
@@ -63,7 +63,7 @@ class ExplainTest {
 
     @Test
     void explainsADeny() {
-        Explanation explanation = engine.explain(request("u", "doc:delete", "docs").roles("editor").kind("doc")
+        Explanation explanation = EngineFixture.explain(engine, request("u", "doc:delete", "docs").roles("editor").kind("doc")
                 .principalAttr("team", "red").resourceAttr("team", "red").resourceAttr("protected", true).build());
         assertFalse(explanation.decision().allow());
         assertEquals("no-deletes", explanation.decision().rule());
@@ -74,7 +74,7 @@ class ExplainTest {
 
     @Test
     void explainsAConditionError() {
-        Explanation explanation = engine.explain(request("u", "doc:edit", "docs").roles("editor").kind("doc")
+        Explanation explanation = EngineFixture.explain(engine, request("u", "doc:edit", "docs").roles("editor").kind("doc")
                 .principalAttr("team", "red").build());
         assertFalse(explanation.decision().allow());
         ConditionResult condition = rule(explanation, "editors-edit").condition();
@@ -84,7 +84,7 @@ class ExplainTest {
 
     @Test
     void explainsADefaultDenyWithTheMismatchesOfEachRule() {
-        Explanation explanation = engine.explain(request("u", "doc:edit", "docs").roles("viewer").kind("image").build());
+        Explanation explanation = EngineFixture.explain(engine, request("u", "doc:edit", "docs").roles("viewer").kind("image").build());
         assertFalse(explanation.decision().allow());
         assertNull(explanation.decision().rule());
         RuleExplanation editors = rule(explanation, "editors-edit");
@@ -100,7 +100,7 @@ class ExplainTest {
 
     @Test
     void explainsTheShadowOfADryRunPolicy() {
-        Explanation explanation = engine.explain(request("spiffe://bot", "doc:read", "docs").build());
+        Explanation explanation = EngineFixture.explain(engine, request("spiffe://bot", "doc:read", "docs").build());
         assertTrue(explanation.decision().allow());
         assertEquals(new Shadow(false, "z-trial", "bots-read-nothing"), explanation.decision().shadow());
         assertEquals(ConditionResult.TRUE, rule(explanation, "bots-read-nothing").condition());
@@ -118,8 +118,8 @@ class ExplainTest {
         int shadowed = 0;
         for (int i = 0; i < 3_000; i++) {
             CheckRequest request = randomRequest(random);
-            Decision decided = many.decide(request);
-            assertEquals(decided, many.explain(request).decision(), request.toString());
+            Decision decided = EngineFixture.decide(many, request);
+            assertEquals(decided, EngineFixture.explain(many, request).decision(), request.toString());
             allowed += decided.allow() ? 1 : 0;
             shadowed += decided.shadow() != null ? 1 : 0;
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +19,9 @@ class PolicySetTest {
             {"id": "b", "service": "orders", "rules": [{"name": "r", "effect": "allow", "roles": ["*"], "actions": ["write"]}]}""";
 
     private static boolean allows(PolicySet policies, String action, String service) {
-        DecisionEngine engine = new DecisionEngine(Clock.systemUTC());
+        DecisionEngine engine = new DecisionEngine();
         engine.install(policies);
-        return engine.decide(request("p", action, service).build()).allow();
+        return EngineFixture.decide(engine, request("p", action, service).build()).allow();
     }
 
     @Test

@@ -26,7 +26,7 @@ class ShadowDecisionTest {
 
     @Test
     void aDryRunDenyThatWouldDenyAnAllowedRequestIsTheShadow() {
-        Decision decision = engine.decide(request("p", "read", "s").roles("reader").resourceAttr("night", true).build());
+        Decision decision = EngineFixture.decide(engine, request("p", "read", "s").roles("reader").resourceAttr("night", true).build());
         assertTrue(decision.allow(), "the dry-run deny changes nothing");
         assertEquals("readers-read", decision.rule());
         assertEquals(new Shadow(false, "n-candidate", "no-reads-at-night"), decision.shadow());
@@ -34,14 +34,14 @@ class ShadowDecisionTest {
 
     @Test
     void aFailingDryRunDenyFailsClosedInTheShadow() {
-        Decision decision = engine.decide(request("p", "read", "s").roles("reader").build());
+        Decision decision = EngineFixture.decide(engine, request("p", "read", "s").roles("reader").build());
         assertTrue(decision.allow());
         assertEquals(new Shadow(false, "n-candidate", "no-reads-at-night"), decision.shadow());
     }
 
     @Test
     void aDryRunAllowThatWouldAllowADeniedRequestIsTheShadow() {
-        Decision decision = engine.decide(request("p", "write", "s").roles("writer").build());
+        Decision decision = EngineFixture.decide(engine, request("p", "write", "s").roles("writer").build());
         assertFalse(decision.allow());
         assertNull(decision.rule());
         assertEquals(new Shadow(true, "n-candidate", "writers-write"), decision.shadow());
@@ -49,12 +49,12 @@ class ShadowDecisionTest {
 
     @Test
     void noShadowWhenTheDryRunPoliciesAgreeOnAllow() {
-        assertNull(engine.decide(request("p", "read", "s").roles("reader").resourceAttr("night", false).build())
+        assertNull(EngineFixture.decide(engine, request("p", "read", "s").roles("reader").resourceAttr("night", false).build())
                 .shadow());
-        Decision delete = engine.decide(request("p", "delete", "s").build());
+        Decision delete = EngineFixture.decide(engine, request("p", "delete", "s").build());
         assertEquals("nobody-deletes", delete.rule());
         assertNull(delete.shadow(), "denied either way, even by another rule");
-        assertNull(engine.decide(request("p", "write", "s").build()).shadow(), "default deny either way");
+        assertNull(EngineFixture.decide(engine, request("p", "write", "s").build()).shadow(), "default deny either way");
     }
 
     @Test
@@ -62,7 +62,7 @@ class ShadowDecisionTest {
         DecisionEngine withOrgDryRun = engine(ENFORCED.replace("\"s\"", "\"other\""), """
                 {"id": "org", "service": "*", "mode": "dry_run", "rules": [
                   {"name": "freeze", "effect": "deny", "roles": ["*"], "actions": ["*"]}]}""");
-        Decision decision = withOrgDryRun.decide(request("p", "read", "other").roles("reader").build());
+        Decision decision = EngineFixture.decide(withOrgDryRun, request("p", "read", "other").roles("reader").build());
         assertTrue(decision.allow());
         assertEquals(new Shadow(false, "org", "freeze"), decision.shadow());
     }
@@ -75,8 +75,8 @@ class ShadowDecisionTest {
             for (String role : new String[] {"reader", "writer", "none"}) {
                 for (Object night : new Object[] {true, false, "not a bool"}) {
                     CheckRequest request = request("p", action, "s").roles(role).resourceAttr("night", night).build();
-                    Decision decision = engine.decide(request);
-                    Decision withoutDryRun = enforcedOnly.decide(request);
+                    Decision decision = EngineFixture.decide(engine, request);
+                    Decision withoutDryRun = EngineFixture.decide(enforcedOnly, request);
                     assertEquals(withoutDryRun, new Decision(decision.allow(), decision.policy(), decision.rule(),
                             decision.revision(), decision.reason()), request.toString());
                     if (decision.shadow() != null) {

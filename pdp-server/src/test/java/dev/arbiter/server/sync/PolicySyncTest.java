@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.server.audit.Micros;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.ConditionCompiler;
 import dev.arbiter.server.engine.Decision;
@@ -21,9 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class PolicySyncTest {
     void freshStore() {
         dataSource = TestDatabases.fresh();
         repository = new PolicyRepository(dataSource);
-        engine = new DecisionEngine(CLOCK);
+        engine = new DecisionEngine();
         sync = new PolicySync(repository, new PolicyCompiler(new ConditionCompiler(100)), engine);
     }
 
@@ -59,7 +58,7 @@ class PolicySyncTest {
 
     private boolean allows(String action) {
         return engine.decide(new CheckRequest(new Principal("p", List.of(), Map.of()), action,
-                new Resource("s", "", "", Map.of()), Map.of(), 0)).allow();
+                new Resource("s", "", "", Map.of()), Map.of(), 0), NOW).allow();
     }
 
     @Test
@@ -112,29 +111,30 @@ class PolicySyncTest {
 
         PolicyListing listing = repository.list(Optional.empty());
         PolicyCompiler oneByOne = new PolicyCompiler(new ConditionCompiler(10_000));
-        DecisionEngine reference = new DecisionEngine(CLOCK);
+        DecisionEngine reference = new DecisionEngine();
         reference.install(PolicySet.of(listing.revision(), listing.policies().stream().map(oneByOne::compile).toList()));
         assertEquals(GENERATED + 3, engine.policies().size(), "a condition that does not compile loses no policy");
         assertEquals(reference.policies().revision(), engine.policies().revision());
         for (CheckRequest request : requests()) {
-            assertEquals(reference.explain(request), engine.explain(request), request.toString());
+            assertEquals(reference.explain(request, NOW), engine.explain(request, NOW), request.toString());
         }
 
         assertTrue(engine.decide(request("spiffe://acme.prod/ns/shop/sa/checkout", "charges:create", "payments",
-                "charge", "prod", "prod", 500)).allow(), "DESIGN.md's example allows a small same-env charge");
-        Decision crossEnvRefund = engine.decide(request("anyone", "refunds:create", "payments", "refund", "prod", "dev", 1));
+                "charge", "prod", "prod", 500), NOW).allow(), "DESIGN.md's example allows a small same-env charge");
+        Decision crossEnvRefund = engine.decide(
+                request("anyone", "refunds:create", "payments", "refund", "prod", "dev", 1), NOW);
         assertFalse(crossEnvRefund.allow());
         assertEquals("no-cross-env-refunds", crossEnvRefund.rule());
-        Decision brokenAllow = engine.decide(request("user-1", "act:read", "legacy-r", "doc", "prod", "prod", 1));
+        Decision brokenAllow = engine.decide(request("user-1", "act:read", "legacy-r", "doc", "prod", "prod", 1), NOW);
         assertFalse(brokenAllow.allow(), "an allow rule whose condition does not compile never allows");
         assertTrue(brokenAllow.reason().contains("does not compile"), brokenAllow.reason());
-        Decision brokenDeny = engine.decide(request("user-1", "act:write", "legacy-w", "doc", "prod", "prod", 1));
+        Decision brokenDeny = engine.decide(request("user-1", "act:write", "legacy-w", "doc", "prod", "prod", 1), NOW);
         assertFalse(brokenDeny.allow(), "a deny rule whose condition does not compile denies");
         assertTrue(brokenDeny.reason().contains("does not compile"), brokenDeny.reason());
     }
 
     private static final int GENERATED = 300;
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
+    private static final long NOW = Micros.of(Instant.parse("2026-11-22T12:00:00Z"));
     private static final String DESIGN_EXAMPLE = """
             {"id": "payments-api", "service": "payments", "rules": [
               {"name": "checkout-can-charge", "effect": "allow", "principals": ["spiffe://acme.prod/ns/shop/sa/checkout"],

@@ -5,23 +5,33 @@ import java.util.List;
 /** A request body that is not well-formed JSON or not of the expected shape (HTTP 400). */
 public final class InvalidDocumentException extends RuntimeException {
 
-    private final String code;
+    /** What is wrong with the document. */
+    public enum Kind {
+        /** It is not JSON at all. */
+        MALFORMED_JSON,
+        /** It is not YAML at all. */
+        MALFORMED_YAML,
+        /** It parsed, but fields are missing, unknown or of the wrong type. */
+        INVALID_SHAPE
+    }
+
+    private final Kind kind;
     private final List<Problem> problems;
 
-    private InvalidDocumentException(String code, String message, List<Problem> problems) {
+    private InvalidDocumentException(Kind kind, String message, List<Problem> problems) {
         super(message);
-        this.code = code;
+        this.kind = kind;
         this.problems = List.copyOf(problems);
     }
 
     /** The body could not be parsed as JSON at all. */
     public static InvalidDocumentException malformed(String message) {
-        return new InvalidDocumentException("malformed_json", message, List.of());
+        return new InvalidDocumentException(Kind.MALFORMED_JSON, message, List.of());
     }
 
     /** The body could not be parsed as YAML. */
     public static InvalidDocumentException malformedYaml(String message) {
-        return new InvalidDocumentException("malformed_yaml", message, List.of());
+        return new InvalidDocumentException(Kind.MALFORMED_YAML, message, List.of());
     }
 
     /** The body parsed, but fields are missing, unknown or of the wrong type. */
@@ -29,15 +39,15 @@ public final class InvalidDocumentException extends RuntimeException {
         String message = problems.size() == 1
                 ? describe(problems.get(0))
                 : problems.size() + " fields are missing, unknown or of the wrong type";
-        return new InvalidDocumentException("invalid_request", message, problems);
+        return new InvalidDocumentException(Kind.INVALID_SHAPE, message, problems);
     }
 
     private static String describe(Problem problem) {
         return problem.path().isEmpty() ? problem.message() : problem.path() + ": " + problem.message();
     }
 
-    public String code() {
-        return code;
+    public Kind kind() {
+        return kind;
     }
 
     public List<Problem> problems() {

@@ -67,14 +67,15 @@ class PolicyJsonTest {
     })
     void malformedDocumentsAreRejectedAsSuch(String what, String json) {
         InvalidDocumentException error = rejected(json);
-        String expected = json.equals("[]") ? "invalid_request" : "malformed_json";
-        assertEquals(expected, error.code(), what + ": " + error.getMessage());
+        InvalidDocumentException.Kind expected = json.equals("[]") ? InvalidDocumentException.Kind.INVALID_SHAPE
+                : InvalidDocumentException.Kind.MALFORMED_JSON;
+        assertEquals(expected, error.kind(), what + ": " + error.getMessage());
     }
 
     @Test
     void emptyBodiesAreMalformed() {
-        assertEquals("malformed_json", assertThrows(InvalidDocumentException.class,
-                () -> PolicyJson.read(new byte[0])).code());
+        assertEquals(InvalidDocumentException.Kind.MALFORMED_JSON, assertThrows(InvalidDocumentException.class,
+                () -> PolicyJson.read(new byte[0])).kind());
     }
 
     @Test
@@ -83,7 +84,7 @@ class PolicyJsonTest {
                 {"id": 7, "service": "s", "colour": "red", "rules": [
                   {"name": "a", "effect": "permit", "actions": "read", "roles": [1], "conditon": "true"},
                   "not a rule"]}""");
-        assertEquals("invalid_request", error.code());
+        assertEquals(InvalidDocumentException.Kind.INVALID_SHAPE, error.kind());
         List<String> paths = error.problems().stream().map(Problem::path).toList();
         assertTrue(paths.containsAll(List.of("id", "colour", "rules[0].effect", "rules[0].actions",
                 "rules[0].roles[0]", "rules[0].conditon", "rules[1]")), paths.toString());

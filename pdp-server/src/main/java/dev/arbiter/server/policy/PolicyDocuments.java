@@ -1,4 +1,4 @@
-package dev.arbiter.server.http;
+package dev.arbiter.server.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.arbiter.store.model.InvalidDocumentException;
 import dev.arbiter.store.model.PolicyJson;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +17,10 @@ import java.util.Set;
 
 /**
  * A request body holding policy documents, in JSON or, with a YAML content type, in YAML. Both are
- * read into the same JSON tree, so the same strict reading applies to either. Taken off the
- * request on the event loop, parsed on a worker.
+ * read into the same JSON tree, so the same strict reading applies to either. Parsing is
+ * blocking work: do it on a worker.
  */
-record PolicyDocuments(byte[] body, boolean yaml) {
+public record PolicyDocuments(byte[] body, boolean yaml) {
 
     private static final Set<String> YAML_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml",
             "text/x-yaml");
@@ -30,13 +28,13 @@ record PolicyDocuments(byte[] body, boolean yaml) {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    static PolicyDocuments of(RoutingContext ctx) {
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        return new PolicyDocuments(body, isYaml(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)));
+    /** A body labelled with {@code contentType} (null when unlabelled): YAML for a YAML media type, else JSON. */
+    public static PolicyDocuments of(byte[] body, String contentType) {
+        return new PolicyDocuments(body, isYaml(contentType));
     }
 
     /** The body as one document. */
-    JsonNode one() {
+    public JsonNode one() {
         if (!yaml) {
             return PolicyJson.parse(body);
         }
@@ -51,7 +49,7 @@ record PolicyDocuments(byte[] body, boolean yaml) {
      * The body as a bundle, {@code {"policies": [...], "services": [...]}}. In YAML it may also be a
      * stream of policy documents ({@code ---} between them), read as the bundle of those policies.
      */
-    JsonNode bundle() {
+    public JsonNode bundle() {
         if (!yaml) {
             return PolicyJson.parse(body);
         }
@@ -59,7 +57,7 @@ record PolicyDocuments(byte[] body, boolean yaml) {
         if (documents.size() == 1 && documents.get(0).has("policies")) {
             return documents.get(0);
         }
-        ObjectNode bundle = Responses.object();
+        ObjectNode bundle = PolicyJson.MAPPER.createObjectNode();
         ArrayNode policies = bundle.putArray("policies");
         documents.forEach(policies::add);
         return bundle;

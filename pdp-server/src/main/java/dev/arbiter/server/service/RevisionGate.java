@@ -1,7 +1,9 @@
-package dev.arbiter.server.http;
+package dev.arbiter.server.service;
 
 import dev.arbiter.server.Blocking;
 import dev.arbiter.server.engine.DecisionEngine;
+import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.server.sync.PolicySync;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the store (bounded wait) before deciding, or answers 409 {@code stale_replica}; it never
  * decides on policies older than the caller knows of.
  */
-final class RevisionGate {
+public final class RevisionGate {
 
     static final Duration MAX_WAIT = Duration.ofMillis(100);
     /** Between catch-ups that came back short: the write may still be committing elsewhere. */
@@ -26,7 +28,7 @@ final class RevisionGate {
     private final Blocking blocking;
     private final AtomicReference<Future<Long>> inFlight = new AtomicReference<>();
 
-    RevisionGate(Vertx vertx, DecisionEngine engine, PolicySync sync, Blocking blocking) {
+    public RevisionGate(Vertx vertx, DecisionEngine engine, PolicySync sync, Blocking blocking) {
         this.vertx = vertx;
         this.engine = engine;
         this.sync = sync;
@@ -44,7 +46,7 @@ final class RevisionGate {
                 .recover(failure -> Future.succeededFuture(engine.policies().revision()))
                 .compose(revision -> revision >= minRevision
                         ? Future.succeededFuture()
-                        : Future.failedFuture(new ApiException(409, "stale_replica", "this replica holds revision "
+                        : Future.failedFuture(new ApiException(ErrorCode.STALE_REPLICA, "this replica holds revision "
                                 + revision + ", older than the requested minRevision " + minRevision
                                 + ", and could not catch up within " + MAX_WAIT.toMillis() + " ms; retry")));
     }

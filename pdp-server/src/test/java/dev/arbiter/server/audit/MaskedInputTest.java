@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.server.check.CheckCodec;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Principal;
 import dev.arbiter.server.engine.Resource;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The logged input: the request as decided, with the configured attribute paths masked. */
-class InputJsonTest {
+/** The logged input: the request as decided, through the check codec, with the configured attribute paths masked. */
+class MaskedInputTest {
 
     static final CheckRequest REQUEST = new CheckRequest(
             new Principal("svc", List.of("service"), Map.of("env", "prod", "token", "t0p-secret")),
@@ -30,7 +31,7 @@ class InputJsonTest {
             0);
 
     static JsonNode logged(String... paths) throws Exception {
-        return PolicyJson.MAPPER.readTree(InputJson.write(REQUEST, AuditMask.of(List.of(paths))));
+        return PolicyJson.MAPPER.readTree(CheckCodec.write(REQUEST, AuditMask.of(List.of(paths)), LogText::clean));
     }
 
     static void assertMasked(JsonNode input, String... pointers) {

@@ -1,4 +1,4 @@
-package dev.arbiter.server.http;
+package dev.arbiter.server.service;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

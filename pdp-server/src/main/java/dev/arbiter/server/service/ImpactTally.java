@@ -1,8 +1,7 @@
-package dev.arbiter.server.http;
+package dev.arbiter.server.service;
 
 import dev.arbiter.server.audit.DecisionQueries;
 import dev.arbiter.server.audit.LoggedDecision;
-import dev.arbiter.server.audit.Micros;
 import dev.arbiter.server.engine.Decision;
 import dev.arbiter.server.engine.Replay;
 import java.util.ArrayList;
@@ -14,10 +13,10 @@ import java.util.Optional;
  * candidate policies would change; keeps the first {@code maxListed} flips. Memory stays bounded
  * by that list, however many decisions stream through. One per replay; not thread-safe.
  */
-final class ImpactTally implements DecisionQueries.ExportSink {
+public final class ImpactTally implements DecisionQueries.ExportSink {
 
     /** A decision the candidate policies would decide the other way. */
-    record Flip(LoggedDecision logged, boolean masked, Decision before, Decision after) {}
+    public record Flip(LoggedDecision logged, boolean masked, Decision before, Decision after) {}
 
     private final Replay replay;
     private final int maxListed;
@@ -46,7 +45,7 @@ final class ImpactTally implements DecisionQueries.ExportSink {
             return;
         }
         LoggedInput input = read.get();
-        Replay.Outcome outcome = replay.decide(input.request(), Micros.toInstant(logged.decidedAtMicros()));
+        Replay.Outcome outcome = replay.decide(input.request(), logged.decidedAtMicros());
         replayed++;
         if (newest == null) {
             newest = logged;
@@ -91,19 +90,19 @@ final class ImpactTally implements DecisionQueries.ExportSink {
      * @param newest the newest decision replayed, or null when none was ({@code oldest} likewise)
      * @param flips the flips listed, newest first
      */
-    record Result(long replayed, long allowToDeny, long denyToAllow, long ruleChanged, long drift, long masked,
+    public record Result(long replayed, long allowToDeny, long denyToAllow, long ruleChanged, long drift, long masked,
             long maskedFlipped, long unreadable, LoggedDecision newest, LoggedDecision oldest, List<Flip> flips) {
 
-        Result {
+        public Result {
             flips = List.copyOf(flips);
         }
 
-        long flipped() {
+        public long flipped() {
             return allowToDeny + denyToAllow;
         }
 
         /** Whether more decisions flipped than are listed. */
-        boolean truncated() {
+        public boolean truncated() {
             return flipped() > flips.size();
         }
     }

@@ -1,17 +1,19 @@
-package dev.arbiter.server.http;
+package dev.arbiter.server.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arbiter.server.audit.AuditMask;
+import dev.arbiter.server.check.CheckCodec;
+import dev.arbiter.server.check.CheckMask;
 import dev.arbiter.server.engine.CheckRequest;
+import dev.arbiter.server.error.ApiException;
 import dev.arbiter.store.model.PolicyJson;
-import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * The request a logged decision was made on, read back from its {@code input} to be decided
- * again. Masked values were stored as {@value AuditMask#MASKED}: such a request is read with the
+ * again. Masked values were stored as {@value CheckMask#MASKED}: such a request is read with the
  * stars in place of the real values (a masked {@code attr} or {@code context} as a whole reads
  * as empty) and flagged, since conditions reading those values now see something else.
  *
@@ -19,19 +21,19 @@ import java.util.Optional;
  */
 record LoggedInput(CheckRequest request, boolean masked) {
 
-    private static final String MASKED_TEXT = "\"" + AuditMask.MASKED + "\"";
+    private static final String MASKED_TEXT = "\"" + CheckMask.MASKED + "\"";
 
     /** The logged request, or empty when the input is not a check request this server can read. */
     static Optional<LoggedInput> read(String input) {
         try {
             if (!input.contains(MASKED_TEXT)) {
-                return Optional.of(new LoggedInput(CheckRequestReader.readCheck(Buffer.buffer(input)), false));
+                return Optional.of(new LoggedInput(CheckCodec.read(input.getBytes(StandardCharsets.UTF_8)), false));
             }
             JsonNode tree = PolicyJson.MAPPER.readTree(input);
             boolean masked = unmask(tree.path("principal"), "attr") | unmask(tree.path("resource"), "attr")
                     | unmask(tree, "context");
             byte[] unmasked = PolicyJson.MAPPER.writeValueAsBytes(tree);
-            return Optional.of(new LoggedInput(CheckRequestReader.readCheck(Buffer.buffer(unmasked)), masked));
+            return Optional.of(new LoggedInput(CheckCodec.read(unmasked), masked));
         } catch (ApiException | JsonProcessingException unreadable) {
             return Optional.empty();
         }
@@ -63,6 +65,6 @@ record LoggedInput(CheckRequest request, boolean masked) {
     }
 
     private static boolean isMasked(JsonNode node) {
-        return node != null && node.isTextual() && AuditMask.MASKED.equals(node.textValue());
+        return node != null && node.isTextual() && CheckMask.MASKED.equals(node.textValue());
     }
 }

@@ -1,0 +1,102 @@
+package dev.arbiter.server.http;
+
+import dev.arbiter.server.auth.KeyRegistry;
+import dev.arbiter.server.auth.Role;
+import dev.arbiter.server.service.DecisionLogService;
+import dev.arbiter.server.service.DecisionService;
+import dev.arbiter.server.service.ImpactService;
+import dev.arbiter.server.service.KeyService;
+import dev.arbiter.server.service.PolicyService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The HTTP API of DESIGN.md: every path, the roles it needs, and JSON errors for everything else.
+ * Handlers are shared by every event loop; each builds its own router from them.
+ */
+public final class HttpApi {
+
+    /** Largest request body accepted (a full batch of checks or a large policy set fits). */
+    public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+    private static final Role[] CHECK = {Role.CHECK};
+    private static final Role[] POLICY_ADMIN = {Role.POLICY_ADMIN};
+    private static final Role[] POLICY_READER = {Role.POLICY_ADMIN, Role.AUDITOR};
+    private static final Role[] AUDITOR = {Role.AUDITOR};
+    private static final Role[] ADMIN = {Role.ADMIN};
+
+    private final HealthHandler health;
+    private final Authenticator authenticator;
+    private final CheckHandler checks;
+    private final PolicyHandler policies;
+    private final HistoryHandler history;
+    private final ValidateHandler validation;
+    private final ApplyHandler bundles;
+    private final ImpactHandler impact;
+    private final DecisionLogHandler decisionLog;
+    private final KeyHandler keys;
+
+    public HttpApi(HealthHandler health, KeyRegistry registry, DecisionService decisions, PolicyService policies,
+            ImpactService impact, DecisionLogService decisionLog, KeyService keys) {
+        this.health = health;
+        this.authenticator = new Authenticator(registry);
+        this.checks = new CheckHandler(decisions);
+        this.policies = new PolicyHandler(policies);
+        this.history = new HistoryHandler(policies);
+        this.validation = new ValidateHandler(policies);
+        this.bundles = new ApplyHandler(policies);
+        this.impact = new ImpactHandler(impact);
+        this.decisionLog = new DecisionLogHandler(decisionLog);
+        this.keys = new KeyHandler(keys);
+    }
+
+    /** The routes, in the order they are tried. */
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        Routes routes = new Routes(router);
+        router.route().handler(new RequestGuard());
+        router.get("/health/live").handler(health::live);
+        router.get("/health/ready").handler(health::ready);
+        routes.allow(HttpMethod.GET, "/health/live", "/health/ready");
+
+        // The token is checked before a body of up to MAX_BODY_BYTES is buffered.
+        router.route("/v1/*").handler(authenticator);
+        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+
+        routes.add(HttpMethod.POST, "/v1/check", CHECK, checks::check);
+        routes.add(HttpMethod.POST, "/v1/check/batch", CHECK, checks::batch);
+
+        // Paths under /v1/policies/_ come first: ids never start with '_', so none of them is a policy.
+        routes.add(HttpMethod.POST, "/v1/policies/_validate", POLICY_READER, validation::validate);
+        routes.add(HttpMethod.POST, "/v1/policies/_apply", POLICY_ADMIN, bundles::apply);
+        routes.add(HttpMethod.POST, "/v1/policies/_impact", POLICY_ADMIN, impact::impact);
+        router.route().pathRegex("/v1/policies/_.*").handler(routes::noSuchRoute);
+
+        routes.add(HttpMethod.GET, "/v1/policies", POLICY_READER, policies::list);
+        routes.add(HttpMethod.GET, "/v1/policies/:id", POLICY_READER, policies::get);
+        routes.add(HttpMethod.PUT, "/v1/policies/:id", POLICY_ADMIN, policies::put);
+        routes.add(HttpMethod.DELETE, "/v1/policies/:id", POLICY_ADMIN, policies::delete);
+        routes.add(HttpMethod.GET, "/v1/policies/:id/versions", POLICY_READER, history::versions);
+        routes.add(HttpMethod.GET, "/v1/policies/:id/versions/:version", POLICY_READER, history::version);
+        routes.add(HttpMethod.POST, "/v1/policies/:id/rollback", POLICY_ADMIN, history::rollback);
+
+        // The fixed paths first: "stats" and "verify" are not decision ids.
+        routes.add(HttpMethod.GET, "/v1/decisions", AUDITOR, decisionLog::list);
+        routes.add(HttpMethod.GET, "/v1/decisions/stats", AUDITOR, decisionLog::stats);
+        routes.add(HttpMethod.GET, "/v1/decisions/verify", AUDITOR, decisionLog::verify);
+        routes.add(HttpMethod.GET, "/v1/decisions/:decisionId", AUDITOR, decisionLog::get);
+
+        routes.add(HttpMethod.POST, "/v1/keys", ADMIN, keys::create);
+        routes.add(HttpMethod.GET, "/v1/keys", ADMIN, keys::list);
+        routes.add(HttpMethod.DELETE, "/v1/keys/:name", ADMIN, keys::delete);
+
+        ErrorHandler errors = new ErrorHandler(routes);
+        router.route().failureHandler(errors);
+        router.errorHandler(400, errors);
+        router.errorHandler(404, errors);
+        router.errorHandler(405, errors);
+        return router;
+    }
+}

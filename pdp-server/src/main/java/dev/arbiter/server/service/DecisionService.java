@@ -1,0 +1,74 @@
+package dev.arbiter.server.service;
+
+import dev.arbiter.server.audit.DecisionRecord;
+import dev.arbiter.server.audit.Micros;
+import dev.arbiter.server.engine.CheckRequest;
+import dev.arbiter.server.engine.Decision;
+import dev.arbiter.server.engine.DecisionEngine;
+import dev.arbiter.server.engine.Explanation;
+import dev.arbiter.server.engine.RuleExplanation;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One decision end to end, whichever front door asked: wait for the revision the caller has
+ * seen, decide in memory, give the decision its id and time, hand its record to the decision log,
+ * and answer once the log has taken it. Never blocks and never touches the database.
+ */
+public final class DecisionService {
+
+    private final DecisionEngine engine;
+    private final RevisionGate gate;
+    private final LogHandoff log;
+
+    public DecisionService(DecisionEngine engine, RevisionGate gate, LogHandoff log) {
+        this.engine = engine;
+        this.gate = gate;
+        this.log = log;
+    }
+
+    /** Decides one request. */
+    public Future<DecisionOutcome> decide(DecisionCall call, CheckRequest request) {
+        return decideAll(call, List.of(request)).map(outcomes -> outcomes.get(0));
+    }
+
+    /** Decides every request on its own, in order, on a revision at least as new as any of them asks for. */
+    public Future<List<DecisionOutcome>> decideAll(DecisionCall call, List<CheckRequest> requests) {
+        long minRevision = 0;
+        for (CheckRequest request : requests) {
+            minRevision = Math.max(minRevision, request.minRevision());
+        }
+        if (gate.isFreshEnough(minRevision)) {
+            return decideNow(call, requests);
+        }
+        return gate.await(minRevision).compose(fresh -> decideNow(call, requests));
+    }
+
+    private Future<List<DecisionOutcome>> decideNow(DecisionCall call, List<CheckRequest> requests) {
+        List<LogHandoff.Decided> decided = new ArrayList<>(requests.size());
+        for (CheckRequest request : requests) {
+            decided.add(decideOne(call, request));
+        }
+        return log.handOff(decided);
+    }
+
+    /** One timestamp serves as the conditions' {@code now}, the logged time and the decision id's millisecond. */
+    private LogHandoff.Decided decideOne(DecisionCall call, CheckRequest request) {
+        long nowMicros = Micros.now();
+        Decision decision;
+        List<RuleExplanation> explain = null;
+        if (call.explain()) {
+            Explanation explanation = engine.explain(request, nowMicros);
+            decision = explanation.decision();
+            explain = explanation.rules();
+        } else {
+            decision = engine.decide(request, nowMicros);
+        }
+        UUID decisionId = DecisionIds.at(nowMicros / 1_000);
+        int latencyMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - call.receivedNanos()) / 1_000);
+        return new LogHandoff.Decided(
+                new DecisionRecord(decisionId, nowMicros, request, decision, call.caller(), latencyMicros), explain);
+    }
+}
