@@ -6,10 +6,10 @@ import dev.arbiter.server.auth.KeyRepository;
 import dev.arbiter.server.db.Database;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
-import dev.arbiter.server.http.HealthHandler;
 import dev.arbiter.server.http.HttpApi;
 import dev.arbiter.server.service.DecisionLogService;
 import dev.arbiter.server.service.DecisionService;
+import dev.arbiter.server.service.HealthService;
 import dev.arbiter.server.service.ImpactService;
 import dev.arbiter.server.service.KeyService;
 import dev.arbiter.server.service.LogHandoff;
@@ -39,7 +39,7 @@ final class ServiceWiring {
                 blocking);
         KeyService keys = new KeyService(parts.keys(), parts.registry(), blocking,
                 parts.config().tls().map(TlsConfig::requiresClientCertificates).orElse(false));
-        HealthHandler health = new HealthHandler(parts.readiness(), parts.engine(), parts.audit().log());
+        HealthService health = new HealthService(parts.readiness(), parts.engine(), parts.audit().log());
         return new HttpApi(health, parts.registry(), decisions, policies, impact,
                 new DecisionLogService(parts.audit(), blocking), keys);
     }

@@ -1,5 +1,9 @@
 package dev.arbiter.server.audit;
 
+import dev.arbiter.server.audit.integrity.ChainVerifier;
+import dev.arbiter.server.audit.query.DecisionQueries;
+import dev.arbiter.server.audit.write.DecisionLog;
+import dev.arbiter.server.audit.write.Partitions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -4,59 +4,59 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /** A growable big-endian byte buffer, reused across records by its single writer thread. */
-final class ByteSink {
+public final class ByteSink {
 
     private byte[] bytes;
     private int length;
 
-    ByteSink(int initialCapacity) {
+    public ByteSink(int initialCapacity) {
         bytes = new byte[initialCapacity];
     }
 
-    void putShort(int value) {
+    public void putShort(int value) {
         ensure(2);
         bytes[length++] = (byte) (value >>> 8);
         bytes[length++] = (byte) value;
     }
 
-    void putInt(int value) {
+    public void putInt(int value) {
         ensure(4);
         for (int shift = 24; shift >= 0; shift -= 8) {
             bytes[length++] = (byte) (value >>> shift);
         }
     }
 
-    void putLong(long value) {
+    public void putLong(long value) {
         ensure(8);
         for (int shift = 56; shift >= 0; shift -= 8) {
             bytes[length++] = (byte) (value >>> shift);
         }
     }
 
-    void put(byte value) {
+    public void put(byte value) {
         ensure(1);
         bytes[length++] = value;
     }
 
-    void put(byte[] values) {
+    public void put(byte[] values) {
         ensure(values.length);
         System.arraycopy(values, 0, bytes, length, values.length);
         length += values.length;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    void reset() {
+    public void reset() {
         length = 0;
     }
 
-    void digestInto(MessageDigest digest) {
+    public void digestInto(MessageDigest digest) {
         digest.update(bytes, 0, length);
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
     }
 

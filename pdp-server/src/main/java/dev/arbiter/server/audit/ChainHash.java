@@ -6,15 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /** The SHA-256 hash chain over flushed batches. */
-final class ChainHash {
+public final class ChainHash {
 
-    static final int SIZE = 32;
+    public static final int SIZE = 32;
     /** The previous hash of the very first batch. */
-    static final byte[] GENESIS = new byte[SIZE];
+    public static final byte[] GENESIS = new byte[SIZE];
 
     private ChainHash() {}
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -23,7 +23,7 @@ final class ChainHash {
     }
 
     /** SHA-256(prev_hash || seq || batch_id || first_at || last_at || record_count || digest). */
-    static byte[] link(byte[] previousHash, long seq, UUID batchId, long firstMicros, long lastMicros, int count,
+    public static byte[] link(byte[] previousHash, long seq, UUID batchId, long firstMicros, long lastMicros, int count,
             byte[] digest) {
         ByteBuffer fields = ByteBuffer.allocate(SIZE + 8 + 16 + 8 + 8 + 4 + SIZE)
                 .put(previousHash)

@@ -9,17 +9,17 @@ import java.util.UUID;
  * bytes are what a batch's digest is computed over, so verification re-encodes what it reads
  * back and compares: the format is exact (lengths, not escaping) and covers every column.
  */
-final class CopyFormat {
+public final class CopyFormat {
 
-    static final String COLUMNS = "decision_id, decided_at, principal_id, principal_roles, action, resource_service,"
+    public static final String COLUMNS = "decision_id, decided_at, principal_id, principal_roles, action, resource_service,"
             + " resource_kind, resource_id, allow, policy_id, rule_name, revision, reason, caller, latency_micros,"
             + " input, shadow, batch_id";
-    static final String COPY_IN = "COPY decisions (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
+    public static final String COPY_IN = "COPY decisions (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
 
     /** Signature, flags and header extension length. */
-    static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+    public static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
-    static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
+    public static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
 
     private static final int FIELDS = 18;
     /** PostgreSQL counts time from 2000-01-01T00:00:00Z. */
@@ -29,7 +29,7 @@ final class CopyFormat {
 
     private CopyFormat() {}
 
-    static void tuple(ByteSink out, LoggedDecision record) {
+    public static void tuple(ByteSink out, LoggedDecision record) {
         out.putShort(FIELDS);
         uuid(out, record.decisionId());
         out.putInt(8);

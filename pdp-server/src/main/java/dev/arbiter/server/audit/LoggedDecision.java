@@ -23,7 +23,7 @@ public record LoggedDecision(UUID decisionId, long decidedAtMicros, String princ
         UUID batchId) {
 
     /** Masks and serialises a record handed over by the check path. */
-    static LoggedDecision of(DecisionRecord record, UUID batchId, AuditMask mask) {
+    public static LoggedDecision of(DecisionRecord record, UUID batchId, AuditMask mask) {
         CheckRequest request = record.request();
         Decision decision = record.decision();
         List<String> roles = new ArrayList<>(request.principal().roles().size());

@@ -8,6 +8,9 @@ import java.time.temporal.ChronoUnit;
 /** Decision times are microseconds since the epoch, PostgreSQL's timestamp precision. */
 public final class Micros {
 
+    /** Microseconds in a day: decision-log batches and partitions never span two UTC days. */
+    public static final long DAY = 86_400_000_000L;
+
     private Micros() {}
 
     public static long now() {

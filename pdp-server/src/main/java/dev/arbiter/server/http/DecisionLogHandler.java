@@ -1,7 +1,7 @@
 package dev.arbiter.server.http;
 
-import dev.arbiter.server.audit.DecisionFilter;
-import dev.arbiter.server.audit.StatsQuery;
+import dev.arbiter.server.audit.query.DecisionFilter;
+import dev.arbiter.server.audit.query.StatsQuery;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.service.DecisionLogService;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package dev.arbiter.server.http;
 
-import dev.arbiter.server.audit.Cursor;
-import dev.arbiter.server.audit.DecisionFilter;
+import dev.arbiter.server.audit.query.Cursor;
+import dev.arbiter.server.audit.query.DecisionFilter;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.store.model.JsonEnum;
 import io.vertx.core.MultiMap;

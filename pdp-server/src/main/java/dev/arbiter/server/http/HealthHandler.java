@@ -1,10 +1,8 @@
 package dev.arbiter.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arbiter.server.audit.AuditStatus;
-import dev.arbiter.server.audit.DecisionLog;
-import dev.arbiter.server.engine.DecisionEngine;
-import dev.arbiter.server.sync.Readiness;
+import dev.arbiter.server.audit.write.AuditStatus;
+import dev.arbiter.server.service.HealthService;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -13,16 +11,12 @@ import io.vertx.ext.web.RoutingContext;
  * not ready, unless the probe asks with {@code ?allowDegraded=true}: load balancers that should keep
  * such replicas in rotation during a database outage use that form.
  */
-public final class HealthHandler {
+final class HealthHandler {
 
-    private final Readiness readiness;
-    private final DecisionEngine engine;
-    private final DecisionLog decisionLog;
+    private final HealthService health;
 
-    public HealthHandler(Readiness readiness, DecisionEngine engine, DecisionLog decisionLog) {
-        this.readiness = readiness;
-        this.engine = engine;
-        this.decisionLog = decisionLog;
+    HealthHandler(HealthService health) {
+        this.health = health;
     }
 
     void live(RoutingContext ctx) {
@@ -32,24 +26,20 @@ public final class HealthHandler {
     }
 
     void ready(RoutingContext ctx) {
+        HealthService.Health now = health.health();
         ObjectNode json = Responses.object();
-        Readiness.Status status = readiness.status();
-        json.put("status", status.json());
-        json.put("revision", engine.policies().revision());
-        json.put("policies", engine.policies().size());
-        String reason = readiness.reason();
-        if (reason != null) {
-            json.put("reason", reason);
+        json.put("status", now.status());
+        json.put("revision", now.revision());
+        json.put("policies", now.policies());
+        if (now.reason() != null) {
+            json.put("reason", now.reason());
         }
-        audit(json.putObject("audit"));
-        boolean serving = status == Readiness.Status.READY
-                || (status == Readiness.Status.DEGRADED && "true".equals(ctx.queryParams().get("allowDegraded")));
+        audit(json.putObject("audit"), now.audit());
+        boolean serving = now.serving("true".equals(ctx.queryParams().get("allowDegraded")));
         Responses.json(ctx, serving ? 200 : 503, json);
     }
 
-    /** The decision log's counters; informational, they never change readiness. */
-    private void audit(ObjectNode json) {
-        AuditStatus audit = decisionLog.status();
+    private static void audit(ObjectNode json, AuditStatus audit) {
         json.put("state", audit.state());
         json.put("queued", audit.queued());
         json.put("written", audit.written());

@@ -4,6 +4,7 @@ import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.Role;
 import dev.arbiter.server.service.DecisionLogService;
 import dev.arbiter.server.service.DecisionService;
+import dev.arbiter.server.service.HealthService;
 import dev.arbiter.server.service.ImpactService;
 import dev.arbiter.server.service.KeyService;
 import dev.arbiter.server.service.PolicyService;
@@ -38,9 +39,9 @@ public final class HttpApi {
     private final DecisionLogHandler decisionLog;
     private final KeyHandler keys;
 
-    public HttpApi(HealthHandler health, KeyRegistry registry, DecisionService decisions, PolicyService policies,
+    public HttpApi(HealthService health, KeyRegistry registry, DecisionService decisions, PolicyService policies,
             ImpactService impact, DecisionLogService decisionLog, KeyService keys) {
-        this.health = health;
+        this.health = new HealthHandler(health);
         this.authenticator = new Authenticator(registry);
         this.checks = new CheckHandler(decisions);
         this.policies = new PolicyHandler(policies);

@@ -1,12 +1,12 @@
 package dev.arbiter.server.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.arbiter.server.audit.ChainBreak;
-import dev.arbiter.server.audit.DecisionQueries;
 import dev.arbiter.server.audit.LoggedDecision;
 import dev.arbiter.server.audit.Micros;
-import dev.arbiter.server.audit.StatsQuery;
-import dev.arbiter.server.audit.VerifyReport;
+import dev.arbiter.server.audit.integrity.ChainBreak;
+import dev.arbiter.server.audit.integrity.VerifyReport;
+import dev.arbiter.server.audit.query.DecisionQueries;
+import dev.arbiter.server.audit.query.StatsQuery;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;

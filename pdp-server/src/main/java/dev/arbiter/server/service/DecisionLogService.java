@@ -2,12 +2,12 @@ package dev.arbiter.server.service;
 
 import dev.arbiter.server.Blocking;
 import dev.arbiter.server.audit.Audit;
-import dev.arbiter.server.audit.Cursor;
-import dev.arbiter.server.audit.DecisionFilter;
-import dev.arbiter.server.audit.DecisionQueries;
 import dev.arbiter.server.audit.LoggedDecision;
-import dev.arbiter.server.audit.StatsQuery;
-import dev.arbiter.server.audit.VerifyReport;
+import dev.arbiter.server.audit.integrity.VerifyReport;
+import dev.arbiter.server.audit.query.Cursor;
+import dev.arbiter.server.audit.query.DecisionFilter;
+import dev.arbiter.server.audit.query.DecisionQueries;
+import dev.arbiter.server.audit.query.StatsQuery;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.store.jdbc.StoreUnavailableException;

@@ -2,7 +2,7 @@ package dev.arbiter.server.service;
 
 import dev.arbiter.server.Blocking;
 import dev.arbiter.server.audit.Audit;
-import dev.arbiter.server.audit.DecisionFilter;
+import dev.arbiter.server.audit.query.DecisionFilter;
 import dev.arbiter.server.engine.BundlePreview;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;

@@ -1,7 +1,7 @@
 package dev.arbiter.server.service;
 
-import dev.arbiter.server.audit.DecisionQueries;
 import dev.arbiter.server.audit.LoggedDecision;
+import dev.arbiter.server.audit.query.DecisionQueries;
 import dev.arbiter.server.engine.Decision;
 import dev.arbiter.server.engine.Replay;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.arbiter.server.service;
 
-import dev.arbiter.server.audit.DecisionLog;
 import dev.arbiter.server.audit.DecisionRecord;
+import dev.arbiter.server.audit.write.DecisionLog;
 import dev.arbiter.server.engine.Decision;
 import dev.arbiter.server.engine.RuleExplanation;
 import io.vertx.core.Future;

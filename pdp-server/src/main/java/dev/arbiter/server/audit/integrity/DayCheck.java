@@ -1,0 +1,127 @@
+package dev.arbiter.server.audit.integrity;
+
+import dev.arbiter.server.audit.ByteSink;
+import dev.arbiter.server.audit.ChainHash;
+import dev.arbiter.server.audit.CopyFormat;
+import dev.arbiter.server.audit.DecisionRows;
+import dev.arbiter.server.audit.LoggedDecision;
+import dev.arbiter.server.audit.Micros;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Re-hashes the records of the batches of one day that overlap the window. */
+final class DayCheck {
+
+    private final long dayStart;
+    private final long dayEnd;
+    private final long fromMicros;
+    private final long toMicros;
+    private final Map<UUID, Digesting> batches = new HashMap<>();
+    private final ByteSink tuple = new ByteSink(4096);
+    long records;
+    ChainBreak firstBreak;
+
+    /** A batch being re-hashed; {@code checked} when it overlaps the window. */
+    private static final class Digesting {
+        final StoredBatch stored;
+        final boolean checked;
+        final MessageDigest digest = ChainHash.sha256();
+        int count;
+
+        Digesting(StoredBatch stored, boolean checked) {
+            this.stored = stored;
+            this.checked = checked;
+        }
+    }
+
+    DayCheck(LocalDate day, long fromMicros, long toMicros) {
+        this.dayStart = Micros.of(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+        this.dayEnd = dayStart + Micros.DAY;
+        this.fromMicros = fromMicros;
+        this.toMicros = toMicros;
+    }
+
+    void run(Connection connection) throws SQLException {
+        long low = Math.max(dayStart, fromMicros);
+        long high = Math.min(dayEnd, toMicros);
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredBatch.COLUMNS
+                + " FROM decision_batches WHERE first_at >= ? AND first_at < ?")) {
+            query.setObject(1, Micros.toOffsetDateTime(dayStart));
+            query.setObject(2, Micros.toOffsetDateTime(dayEnd));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    StoredBatch batch = StoredBatch.read(rows);
+                    boolean checked = batch.firstMicros() < toMicros && batch.lastMicros() >= fromMicros;
+                    batches.put(batch.batchId(), new Digesting(batch, checked));
+                    if (checked) {
+                        low = Math.min(low, batch.firstMicros());
+                        high = Math.max(high, batch.lastMicros() + 1);
+                    }
+                }
+            }
+        }
+        rehash(connection, low, high);
+        for (Digesting batch : batches.values()) {
+            if (batch.checked) {
+                compare(batch);
+            }
+        }
+    }
+
+    private void rehash(Connection connection, long low, long high) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(DecisionRows.SELECT
+                + " WHERE decided_at >= ? AND decided_at < ? ORDER BY decided_at, decision_id")) {
+            query.setFetchSize(ChainVerifier.FETCH_SIZE);
+            query.setObject(1, Micros.toOffsetDateTime(low));
+            query.setObject(2, Micros.toOffsetDateTime(high));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    LoggedDecision record = DecisionRows.read(rows);
+                    Digesting batch = record.batchId() == null ? null : batches.get(record.batchId());
+                    if (batch == null) {
+                        unchained(record);
+                    } else if (batch.checked) {
+                        tuple.reset();
+                        CopyFormat.tuple(tuple, record);
+                        tuple.digestInto(batch.digest);
+                        batch.count++;
+                    }
+                }
+            }
+        }
+    }
+
+    private void unchained(LoggedDecision record) {
+        boolean inWindow = record.decidedAtMicros() >= fromMicros && record.decidedAtMicros() < toMicros;
+        if (inWindow) {
+            Instant at = Micros.toInstant(record.decidedAtMicros());
+            firstBreak = ChainBreak.first(firstBreak, new ChainBreak("unchained_record", null,
+                    record.batchId(), at, at, record.decisionId(), "decision " + record.decisionId()
+                    + " belongs to no batch of the chain: it was not written by the decision log"));
+        }
+    }
+
+    private void compare(Digesting batch) {
+        records += batch.count;
+        StoredBatch stored = batch.stored;
+        boolean sameCount = batch.count == stored.count();
+        if (sameCount && Arrays.equals(batch.digest.digest(), stored.digest())) {
+            return;
+        }
+        String found = sameCount
+                ? "their content differs"
+                : batch.count + " records found where " + stored.count() + " were written";
+        firstBreak = ChainBreak.first(firstBreak, ChainBreak.ofBatch("altered_records", stored.seq(), stored,
+                "the records of batch " + stored.seq() + " do not match its digest: " + found));
+    }
+}

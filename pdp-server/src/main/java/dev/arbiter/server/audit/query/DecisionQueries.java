@@ -1,0 +1,160 @@
+package dev.arbiter.server.audit.query;
+
+import dev.arbiter.server.audit.DecisionRows;
+import dev.arbiter.server.audit.LoggedDecision;
+import dev.arbiter.server.audit.Micros;
+import dev.arbiter.store.jdbc.Jdbc;
+import dev.arbiter.store.jdbc.StoreUnavailableException;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** What auditors ask of the decision log: pages, single records, exports and statistics. Blocking JDBC. */
+public final class DecisionQueries {
+
+    private static final String NEWEST_FIRST = " ORDER BY decided_at DESC, decision_id DESC";
+    private static final String TIMEOUT = "SET LOCAL statement_timeout = '60s'";
+    private static final int EXPORT_FETCH_SIZE = 1_000;
+
+    private final DataSource dataSource;
+
+    public DecisionQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One page, newest first, and the cursor of the next one (null when this is the last). */
+    public record Page(List<LoggedDecision> decisions, Cursor next) {}
+
+    /** Receives streamed records one by one; {@link #start()} comes first, once the query runs. */
+    public interface ExportSink {
+        default void start() throws IOException {}
+
+        void accept(LoggedDecision record) throws IOException;
+    }
+
+    public Page page(DecisionFilter filter, Cursor after, int limit) {
+        Conditions conditions = Conditions.of(filter).after(after);
+        return Jdbc.read(dataSource, connection -> {
+            timeout(connection);
+            try (PreparedStatement query = connection.prepareStatement(
+                    DecisionRows.SELECT + conditions.where() + NEWEST_FIRST + " LIMIT ?")) {
+                query.setInt(conditions.bind(query), limit + 1);
+                List<LoggedDecision> records = new ArrayList<>(Math.min(limit + 1, 1_024));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(DecisionRows.read(rows));
+                    }
+                }
+                if (records.size() <= limit) {
+                    return new Page(records, null);
+                }
+                records.remove(limit);
+                return new Page(records, Cursor.after(records.get(limit - 1)));
+            }
+        });
+    }
+
+    /**
+     * The record of {@code decisionId}. Decision ids are UUIDv7 carrying the millisecond the
+     * decision was made, so the lookup reads one millisecond of the primary key.
+     */
+    public Optional<LoggedDecision> find(UUID decisionId) {
+        if (decisionId.version() != 7) {
+            return Optional.empty();
+        }
+        long millis = decisionId.getMostSignificantBits() >>> 16;
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    DecisionRows.SELECT + " WHERE decided_at >= ? AND decided_at < ? AND decision_id = ?")) {
+                query.setObject(1, Micros.toOffsetDateTime(millis * 1_000));
+                query.setObject(2, Micros.toOffsetDateTime((millis + 1) * 1_000));
+                query.setObject(3, decisionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(DecisionRows.read(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Streams every matching record, newest first, through a server-side cursor: memory stays
+     * flat however large the result. {@code limit} 0 means all.
+     */
+    public void export(DecisionFilter filter, Cursor after, long limit, ExportSink sink) throws IOException {
+        stream(Conditions.of(filter).after(after), limit, sink);
+    }
+
+    /**
+     * Streams the newest {@code limit} matching records of the given resource services (null: of
+     * every service), newest first, as {@link #export} does.
+     */
+    public void newest(DecisionFilter filter, Set<String> services, long limit, ExportSink sink) throws IOException {
+        Conditions conditions = Conditions.of(filter)
+                .add("resource_service = ANY(?)", services == null ? null : services.toArray(String[]::new));
+        stream(conditions, limit, sink);
+    }
+
+    private void stream(Conditions conditions, long limit, ExportSink sink) throws IOException {
+        String sql = DecisionRows.SELECT + conditions.where() + NEWEST_FIRST + (limit > 0 ? " LIMIT " + limit : "");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setFetchSize(EXPORT_FETCH_SIZE);
+                conditions.bind(query);
+                try (ResultSet rows = query.executeQuery()) {
+                    sink.start();
+                    while (rows.next()) {
+                        sink.accept(DecisionRows.read(rows));
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the decision log could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Allow and deny counts per group and time bucket, at most {@code maxRows} rows. */
+    public StatsQuery.Result stats(DecisionFilter filter, StatsQuery.GroupBy groupBy, StatsQuery.Bucket bucket,
+            int maxRows) {
+        Conditions conditions = Conditions.of(filter);
+        String sql = "SELECT date_trunc('" + bucket.json() + "', decided_at AT TIME ZONE 'UTC') AS bucket, "
+                + groupBy.expression() + " AS key, count(*) FILTER (WHERE allow), count(*) FILTER (WHERE NOT allow)"
+                + " FROM decisions" + conditions.where() + " GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ?";
+        return Jdbc.read(dataSource, connection -> {
+            timeout(connection);
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setInt(conditions.bind(query), maxRows + 1);
+                List<StatsQuery.Row> rows = new ArrayList<>();
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new StatsQuery.Row(result.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                                result.getString(2), result.getLong(3), result.getLong(4)));
+                    }
+                }
+                boolean truncated = rows.size() > maxRows;
+                return new StatsQuery.Result(truncated ? rows.subList(0, maxRows) : rows, truncated);
+            }
+        });
+    }
+
+    private static void timeout(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(TIMEOUT);
+        }
+    }
+}
