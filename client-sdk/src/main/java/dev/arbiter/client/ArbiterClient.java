@@ -33,6 +33,8 @@ public final class ArbiterClient implements AutoCloseable {
     /** The largest batch the server takes. */
     public static final int MAX_BATCH = 1_000;
 
+    private final EndpointPool pool;
+    private final Ticker ticker;
     private final Dispatcher dispatcher;
     private final DecisionCache cache;
     private final FailureMode failureMode;
@@ -45,16 +47,25 @@ public final class ArbiterClient implements AutoCloseable {
         for (URI uri : builder.endpoints) {
             endpoints.add(new Endpoint(uri, new EndpointHealth(builder.breakerFailures, openNanos)));
         }
-        EndpointPool pool = new EndpointPool(endpoints);
-        this.dispatcher = new Dispatcher(pool, transport, builder.token, builder.maxRetries, builder.timeout);
-        this.cache = DecisionCache.create(builder.cache);
+        this.pool = new EndpointPool(endpoints);
+        this.ticker = builder.ticker;
+        WarmUp.run(endpoints, transport, builder.warmUp);
+        this.dispatcher = new Dispatcher(pool, transport, builder.token, builder.maxRetries, builder.timeout,
+                builder.ticker);
+        this.cache = DecisionCache.create(builder.cache, builder.ticker);
         this.failureMode = builder.failureMode;
         this.stopProbe = builder.probeInterval == null ? () -> { }
-                : new HealthProbe(pool, transport, builder.probeInterval)::close;
+                : new HealthProbe(pool, transport, builder.probeInterval, builder.ticker)::close;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** How the client sees each endpoint now: ready, healthy, suspect or with its breaker open, and why. */
+    public List<EndpointStatus> endpoints() {
+        long now = ticker.nanos();
+        return pool.endpoints().stream().map(endpoint -> endpoint.health().status(endpoint.toString(), now)).toList();
     }
 
     public Decision check(Principal principal, String action, Resource resource) {
@@ -206,6 +217,8 @@ public final class ArbiterClient implements AutoCloseable {
         private int breakerFailures = 3;
         private Duration breakerOpenFor = Duration.ofSeconds(1);
         private Duration probeInterval;
+        private Duration warmUp = WarmUp.DEFAULT_BUDGET;
+        private Ticker ticker = Ticker.SYSTEM;
         private CacheSettings cache;
         private SSLContext sslContext;
 
@@ -271,6 +284,30 @@ public final class ArbiterClient implements AutoCloseable {
             }
             this.breakerFailures = failures;
             this.breakerOpenFor = Checks.positive(openFor, "openFor");
+            return this;
+        }
+
+        /**
+         * How long {@code build()} may spend readying the client before its first check (default
+         * 1 s): it opens a connection to every endpoint and loads what a check runs, so that the
+         * first check of a service that just started fits the check timeout like every later one.
+         * An endpoint that does not answer in time is not held against it. {@link Duration#ZERO}
+         * skips it.
+         */
+        public Builder warmUp(Duration budget) {
+            if (Objects.requireNonNull(budget, "budget").isNegative()) {
+                throw new IllegalArgumentException("the warm-up budget must not be negative");
+            }
+            this.warmUp = budget;
+            return this;
+        }
+
+        /**
+         * The clock of the circuit breakers and the cache (default {@link Ticker#SYSTEM}): a test
+         * may move it by hand instead of waiting for a breaker to half-open or a decision to expire.
+         */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

@@ -15,11 +15,12 @@ final class CaffeineDecisionCache implements DecisionCache {
     private final Cache<CheckRequest, Decision> cache;
     private final AtomicLong newestRevision = new AtomicLong(Decision.NO_REVISION);
 
-    CaffeineDecisionCache(CacheSettings settings) {
+    CaffeineDecisionCache(CacheSettings settings, Ticker ticker) {
         long allowNanos = settings.allowTtl().toNanos();
         long denyNanos = settings.denyTtl().toNanos();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
+                .ticker(ticker::nanos)
                 .expireAfter(new Expiry<CheckRequest, Decision>() {
                     @Override
                     public long expireAfterCreate(CheckRequest key, Decision decision, long now) {

@@ -9,7 +9,8 @@ sealed interface DecisionCache permits DecisionCache.Disabled, CaffeineDecisionC
     /** Keeps {@code decision} (made by the server for {@code request}) and learns its revision. */
     void remember(CheckRequest request, Decision decision);
 
-    static DecisionCache create(CacheSettings settings) {
+    /** @param ticker the clock of the decisions' lifetimes */
+    static DecisionCache create(CacheSettings settings, Ticker ticker) {
         if (settings == null) {
             return Disabled.INSTANCE;
         }
@@ -19,7 +20,7 @@ sealed interface DecisionCache permits DecisionCache.Disabled, CaffeineDecisionC
             throw new IllegalStateException("the decision cache needs Caffeine on the class path: add "
                     + "com.github.ben-manes.caffeine:caffeine to the service's dependencies", e);
         }
-        return new CaffeineDecisionCache(settings);
+        return new CaffeineDecisionCache(settings, ticker);
     }
 
     enum Disabled implements DecisionCache {

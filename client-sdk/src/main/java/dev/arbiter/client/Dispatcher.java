@@ -28,13 +28,16 @@ final class Dispatcher {
     private final String authorization;
     private final int maxRetries;
     private final Duration timeout;
+    private final Ticker ticker;
 
-    Dispatcher(EndpointPool pool, Transport transport, String token, int maxRetries, Duration timeout) {
+    /** @param ticker the breakers' clock; each call's own deadline runs on the real one */
+    Dispatcher(EndpointPool pool, Transport transport, String token, int maxRetries, Duration timeout, Ticker ticker) {
         this.pool = pool;
         this.transport = transport;
         this.authorization = "Bearer " + token;
         this.maxRetries = maxRetries;
         this.timeout = timeout;
+        this.ticker = ticker;
     }
 
     private record Call<T>(Function<Endpoint, URI> target, byte[] body, long deadline, Decoder<T> decoder) {}
@@ -88,9 +91,8 @@ final class Dispatcher {
 
     /** The next attempt of {@code call}, or null when no endpoint is usable or no time is left. */
     private Attempt next(Call<?> call, Endpoint previous) {
-        long now = System.nanoTime();
-        long remaining = call.deadline() - now;
-        Endpoint endpoint = remaining > 0 ? pool.pick(previous, now) : null;
+        long remaining = call.deadline() - System.nanoTime();
+        Endpoint endpoint = remaining > 0 ? pool.pick(previous, ticker.nanos()) : null;
         if (endpoint == null) {
             return null;
         }
@@ -107,11 +109,11 @@ final class Dispatcher {
     /** Why a call ends without another attempt: the last failure, else the open breakers. */
     private <T> Reply<T> noAttempt(Reply.Undecided<T> failure) {
         return failure != null ? failure
-                : new Reply.Undecided<>(Decision.Failure.CIRCUIT_OPEN, pool.describeOpen(System.nanoTime()));
+                : new Reply.Undecided<>(Decision.Failure.CIRCUIT_OPEN, pool.describeOpen(ticker.nanos()));
     }
 
     private <T> Step<T> handle(Call<T> call, Endpoint endpoint, Exchange exchange) {
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         if (exchange instanceof Exchange.Failed failed) {
             boolean timedOut = failed.failure() == Decision.Failure.TIMEOUT;
             String why = timedOut ? "no answer from " + endpoint + " within the client's " + timeout.toMillis()

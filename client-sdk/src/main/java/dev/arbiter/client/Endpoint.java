@@ -10,6 +10,7 @@ final class Endpoint {
     private final URI batch;
     private final URI explain;
     private final URI ready;
+    private final URI live;
     private final EndpointHealth health;
 
     Endpoint(URI base, EndpointHealth health) {
@@ -19,6 +20,7 @@ final class Endpoint {
         this.batch = URI.create(root + "/v1/check/batch");
         this.explain = URI.create(root + "/v1/check?explain=true");
         this.ready = URI.create(root + "/health/ready");
+        this.live = URI.create(root + "/health/live");
         this.health = health;
     }
 
@@ -36,6 +38,10 @@ final class Endpoint {
 
     URI ready() {
         return ready;
+    }
+
+    URI live() {
+        return live;
     }
 
     EndpointHealth health() {

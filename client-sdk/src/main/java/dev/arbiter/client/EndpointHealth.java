@@ -77,6 +77,12 @@ final class EndpointHealth {
         return consecutiveFailures.get() < threshold ? 0 : Math.max(0, openNanos - (now - lastFailureAt));
     }
 
+    EndpointStatus status(String url, long now) {
+        EndpointStatus.State state = healthy(now) ? EndpointStatus.State.HEALTHY
+                : belowThreshold() ? EndpointStatus.State.SUSPECT : EndpointStatus.State.OPEN;
+        return new EndpointStatus(url, ready, state, lastFailure);
+    }
+
     String lastFailure() {
         return lastFailure;
     }

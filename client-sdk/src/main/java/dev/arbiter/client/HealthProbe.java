@@ -2,6 +2,8 @@ package dev.arbiter.client;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +21,13 @@ final class HealthProbe {
     private final EndpointPool pool;
     private final Transport transport;
     private final Duration timeout;
+    private final Ticker ticker;
     private final ScheduledExecutorService scheduler;
 
-    HealthProbe(EndpointPool pool, Transport transport, Duration interval) {
+    HealthProbe(EndpointPool pool, Transport transport, Duration interval, Ticker ticker) {
         this.pool = pool;
         this.transport = transport;
+        this.ticker = ticker;
         this.timeout = interval.compareTo(MAX_PROBE_TIMEOUT) < 0 ? interval : MAX_PROBE_TIMEOUT;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "arbiter-health-probe");
@@ -33,17 +37,26 @@ final class HealthProbe {
         scheduler.scheduleWithFixedDelay(this::probeAll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Probes every endpoint and waits for the answers, so no probe outlives {@link #close()}. */
     private void probeAll() {
-        for (Endpoint endpoint : pool.endpoints()) {
+        CompletableFuture<?>[] probes = pool.endpoints().stream().map(endpoint -> {
             HttpRequest request = HttpRequest.newBuilder(endpoint.ready()).timeout(timeout).GET().build();
-            transport.sendAsync(request, timeout).thenAccept(exchange -> record(endpoint, exchange));
+            return transport.sendAsync(request, timeout).thenAccept(exchange -> record(endpoint, exchange,
+                    ticker.nanos()));
+        }).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(probes).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // record() never throws; a failed exchange is an answer like any other
         }
     }
 
-    private static void record(Endpoint endpoint, Exchange exchange) {
+    private static void record(Endpoint endpoint, Exchange exchange, long now) {
         EndpointHealth health = endpoint.health();
         if (exchange instanceof Exchange.Failed failed) {
-            health.failed("readiness probe: " + failed.detail(), System.nanoTime());
+            health.failed("readiness probe: " + failed.detail(), now);
             return;
         }
         boolean ready = ((Exchange.Answered) exchange).status() == 200;
@@ -53,7 +66,13 @@ final class HealthProbe {
         }
     }
 
+    /** Stops probing; returns once no probe is in flight any more (bounded by the probe timeout). */
     void close() {
         scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

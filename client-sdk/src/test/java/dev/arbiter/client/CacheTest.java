@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.client.testing.DesignExample;
+import dev.arbiter.client.testing.ManualTicker;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.TestServer;
 import java.time.Duration;
@@ -33,8 +34,12 @@ class CacheTest {
     }
 
     static ArbiterClient cachingClient(CacheSettings settings) {
+        return cachingClient(settings, Ticker.SYSTEM);
+    }
+
+    static ArbiterClient cachingClient(CacheSettings settings, Ticker ticker) {
         return ArbiterClient.builder().endpoints(arbiter.server().baseUrl()).token(token)
-                .timeout(Duration.ofSeconds(10)).cache(settings).build();
+                .timeout(Duration.ofSeconds(10)).cache(settings).ticker(ticker).build();
     }
 
     @Test
@@ -64,13 +69,16 @@ class CacheTest {
     }
 
     @Test
-    void deniesExpireSoonerThanAllows() throws InterruptedException {
+    void deniesExpireSoonerThanAllows() {
+        ManualTicker clock = new ManualTicker();
         try (ArbiterClient client = cachingClient(CacheSettings.defaults()
-                .allowTtl(Duration.ofMinutes(10)).denyTtl(Duration.ofMillis(500)))) {
+                .allowTtl(Duration.ofMinutes(10)).denyTtl(Duration.ofMillis(500)), clock)) {
             Decision allow = client.check(chargeCheck(7));
             Decision deny = client.check(chargeCheck(70_000));
             assertTrue(client.check(chargeCheck(70_000)).cached());
-            Thread.sleep(1_000);
+            clock.advance(Duration.ofMillis(499));
+            assertTrue(client.check(chargeCheck(70_000)).cached(), "a deny lives its whole time to live");
+            clock.advance(Duration.ofMillis(1));
             assertEquals(allow.decisionId(), client.check(chargeCheck(7)).decisionId());
             Decision again = client.check(chargeCheck(70_000));
             assertFalse(again.cached());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.client.testing.ManualTicker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -174,16 +175,20 @@ class FailClosedTest {
     }
 
     @Test
-    void theBreakerLetsOneTrialThroughAndClosesWhenTheServerIsBack() throws InterruptedException {
+    void theBreakerLetsOneTrialThroughAndClosesWhenTheServerIsBack() {
         fake.answer(500, "");
-        try (ArbiterClient client = clientOf(fake.url()).circuitBreaker(2, Duration.ofMillis(300)).build()) {
+        ManualTicker clock = new ManualTicker();
+        try (ArbiterClient client = clientOf(fake.url()).circuitBreaker(2, Duration.ofMillis(300)).ticker(clock)
+                .build()) {
             client.check(chargeCheck(1));
             client.check(chargeCheck(1));
             assertEquals(Decision.Failure.CIRCUIT_OPEN, client.check(chargeCheck(1)).failure());
             assertEquals(2, fake.requests("/v1/check"));
 
             fake.answer(200, FakeArbiter.ALLOW);
-            Thread.sleep(400);
+            clock.advance(Duration.ofMillis(299));
+            assertEquals(Decision.Failure.CIRCUIT_OPEN, client.check(chargeCheck(1)).failure(), "still open");
+            clock.advance(Duration.ofMillis(1));
             assertTrue(client.check(chargeCheck(1)).allow(), "the trial call goes through");
             assertTrue(client.check(chargeCheck(1)).allow(), "the breaker is closed again");
             assertEquals(4, fake.requests("/v1/check"));
@@ -191,11 +196,13 @@ class FailClosedTest {
     }
 
     @Test
-    void aFailedTrialOpensTheBreakerAgain() throws InterruptedException {
+    void aFailedTrialOpensTheBreakerAgain() {
         fake.answer(502, "");
-        try (ArbiterClient client = clientOf(fake.url()).circuitBreaker(1, Duration.ofMillis(300)).build()) {
+        ManualTicker clock = new ManualTicker();
+        try (ArbiterClient client = clientOf(fake.url()).circuitBreaker(1, Duration.ofMillis(300)).ticker(clock)
+                .build()) {
             assertEquals(Decision.Failure.SERVER_ERROR, client.check(chargeCheck(1)).failure());
-            Thread.sleep(400);
+            clock.advance(Duration.ofMillis(300));
             assertEquals(Decision.Failure.SERVER_ERROR, client.check(chargeCheck(1)).failure(), "the trial");
             assertEquals(Decision.Failure.CIRCUIT_OPEN, client.check(chargeCheck(1)).failure());
             assertEquals(2, fake.requests("/v1/check"));

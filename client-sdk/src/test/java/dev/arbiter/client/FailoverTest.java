@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.client.testing.DesignExample;
+import dev.arbiter.server.testing.Eventually;
 import dev.arbiter.server.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class FailoverTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void checksGoOnWhenOneOfTwoServersStops() {
@@ -46,14 +48,14 @@ class FailoverTest {
                     .policies().put(DesignExample.policy());
             try (ArbiterClient client = ArbiterClient.builder().endpoints(degraded.url(), server.baseUrl())
                     .token(token).timeout(TIMEOUT).healthProbe(Duration.ofMillis(50)).build()) {
-                awaitProbes(degraded, 2);
+                awaitReadiness(client, degraded, false);
                 for (int i = 0; i < 10; i++) {
                     assertTrue(client.check(chargeCheck(1)).allow());
                 }
                 assertEquals(0, degraded.requests("/v1/check"), "a server that is not ready is not called");
 
                 degraded.ready(200);
-                awaitProbes(degraded, degraded.requests("/health/ready") + 2);
+                awaitReadiness(client, degraded, true);
                 for (int i = 0; i < 10; i++) {
                     assertTrue(client.check(chargeCheck(1)).allow());
                 }
@@ -68,7 +70,7 @@ class FailoverTest {
             degraded.ready(503);
             try (ArbiterClient client = ArbiterClient.builder().endpoints(degraded.url()).token("arb_test")
                     .timeout(TIMEOUT).healthProbe(Duration.ofMillis(50)).build()) {
-                awaitProbes(degraded, 3);
+                awaitReadiness(client, degraded, false);
                 Decision decision = client.check(chargeCheck(1));
                 assertTrue(decision.allow(), "a degraded server still decides: " + decision.reason());
             }
@@ -80,21 +82,19 @@ class FailoverTest {
         try (FakeArbiter fake = new FakeArbiter()) {
             ArbiterClient client = ArbiterClient.builder().endpoints(fake.url()).token("arb_test")
                     .healthProbe(Duration.ofMillis(20)).build();
-            awaitProbes(fake, 2);
+            Eventually.await(WAIT, "the probe runs", () -> fake.requests("/health/ready") >= 2 ? true : null);
             client.close();
-            Thread.sleep(100);
             int afterClose = fake.requests("/health/ready");
-            Thread.sleep(300);
+            Thread.sleep(300); // fifteen probe intervals in which none may start
             assertEquals(afterClose, fake.requests("/health/ready"));
         }
     }
 
-    private static void awaitProbes(FakeArbiter fake, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (fake.requests("/health/ready") < count) {
-            assertTrue(System.nanoTime() < deadline, "the probe did not run");
-            Thread.sleep(20);
-        }
-        Thread.sleep(50);
+    /** Waits until the client's probes have seen {@code fake} ready, or not. */
+    private static void awaitReadiness(ArbiterClient client, FakeArbiter fake, boolean ready) {
+        Eventually.await(WAIT, "the probes see " + fake.url() + (ready ? " ready" : " not ready"),
+                () -> client.endpoints().stream()
+                        .anyMatch(endpoint -> endpoint.url().equals(fake.url()) && endpoint.ready() == ready)
+                        ? true : null);
     }
 }

@@ -115,7 +115,7 @@ public final class ArbiterServer implements AutoCloseable {
         HttpVerticle first = new HttpVerticle(api, config.tls(), config.httpHost(), port);
         try {
             vertx.deployVerticle(first).await();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // the native transport's bind failure arrives as an undeclared IOException
             throw PortInUse.explain(e, config);
         }
         int others = Runtime.getRuntime().availableProcessors() - 1;

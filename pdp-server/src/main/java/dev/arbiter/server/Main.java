@@ -27,7 +27,11 @@ public final class Main {
         try {
             ArbiterServer server = ArbiterServer.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "arbiter-shutdown"));
-        } catch (Exception e) {
+        } catch (IOException e) {
+            // A start-up condition the operator can fix: the message says what and how.
+            Logger.getLogger(Main.class.getName()).severe("Arbiter could not start: " + e.getMessage());
+            System.exit(1);
+        } catch (RuntimeException e) {
             Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "Arbiter could not start: " + e.getMessage(), e);
             System.exit(1);
         }

@@ -8,10 +8,16 @@ final class PortInUse {
 
     private PortInUse() {}
 
-    /** {@code failure} as an IOException naming the port and the variable to change when it is a taken port, else itself. */
-    static IOException explain(RuntimeException failure, ServerConfig config) {
+    /**
+     * {@code failure} of binding the HTTP port as an IOException: naming the port and the variable
+     * to change when the port is taken; a runtime failure of another kind is thrown as it is.
+     */
+    static IOException explain(Exception failure, ServerConfig config) {
         if (!isBindFailure(failure)) {
-            throw failure;
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            return new IOException("the HTTP server could not start: " + failure.getMessage(), failure);
         }
         return new IOException("port " + config.httpPort() + " on " + config.httpHost()
                 + " is already in use (another Arbiter, or another program); stop it, or set ARBITER_HTTP_PORT"

@@ -48,6 +48,16 @@ class AuthenticationTest {
     }
 
     @Test
+    void aNewKeyWorksOnTheVeryNextRequestEveryTime() {
+        // Each create notifies the replicas, whose key reloads race with the next create: none may undo it.
+        for (int i = 0; i < 150; i++) {
+            ApiClient fresh = server.client(server.createKey("burst-" + i, "check"));
+            ApiClient.Response first = fresh.post("/v1/check", Policies.check("a", "s"));
+            assertEquals(200, first.status(), "key burst-" + i + ": " + first.body());
+        }
+    }
+
+    @Test
     void healthNeedsNoToken() {
         assertEquals(200, server.client(null).get("/health/live").status());
         JsonNode ready = server.client(null).get("/health/ready").json();

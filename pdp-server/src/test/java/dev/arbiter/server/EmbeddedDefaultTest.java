@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.server.auth.AdminBootstrap;
 import dev.arbiter.server.db.Database;
 import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.ServerProcess;
+import dev.arbiter.server.testing.TestServer;
+import dev.arbiter.store.TestDatabases;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,6 +59,28 @@ class EmbeddedDefaultTest {
             IOException refused = assertThrows(IOException.class, () -> ArbiterServer.start(embeddedConfig(dataDir)));
             assertTrue(refused.getMessage().contains("in use"), refused.getMessage());
             assertEquals(200, new ApiClient("http://127.0.0.1:" + first.port(), null).get("/health/ready").status());
+        }
+    }
+
+    @Test
+    void aServerOnABusyPortSaysWhichPortAndVariableAndHandsOutNoToken() throws Exception {
+        Path dataDir = temp.resolve("second");
+        try (TestServer first = TestServer.start()) {
+            String dbUrl = TestDatabases.freshUrl();
+            ServerConfig second = ServerConfig.fromEnvironment(Map.of("ARBITER_HTTP_PORT", Integer.toString(
+                    URI.create(first.baseUrl()).getPort()), "ARBITER_DB_URL", dbUrl, "ARBITER_DATA_DIR",
+                    dataDir.toString()));
+            IOException refused = assertThrows(IOException.class, () -> ArbiterServer.start(second));
+            assertTrue(refused.getMessage().contains("port " + URI.create(first.baseUrl()).getPort()),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("ARBITER_HTTP_PORT"), refused.getMessage());
+            assertFalse(Files.exists(dataDir.resolve(AdminBootstrap.TOKEN_FILE)), "no token file was written");
+            try (Connection connection = TestDatabases.dataSource(dbUrl).getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet keys = statement.executeQuery("SELECT count(*) FROM api_keys")) {
+                keys.next();
+                assertEquals(0, keys.getInt(1), "no admin key was created for a server that never started");
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +110,23 @@ class MalformedHttpTest {
             assertTrue(exchange.answer().status() < 500, exchange.answer().text());
         }
         assertEquals(404, arbiter.server().admin().get("/v1/policies/cut").status());
+    }
+
+    @Test
+    void methodsAnEndpointDoesNotTakeAre405sThatSayWhichItDoesAndKeepTheConnection() throws IOException {
+        String requests = "DELETE /v1/check HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n"
+                + "PATCH /v1/policies/payments-api HTTP/1.1\r\nHost: x\r\n" + AUTH + "Content-Length: 2\r\n\r\n{}"
+                + "POST /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                + "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
+        List<RawHttp.Answer> answers = RawHttp.answers(port(), requests.getBytes(StandardCharsets.UTF_8), 4, GENEROUS);
+        assertEquals(4, answers.size(), "every answer came on the same connection");
+        assertError(answers.get(0), 405, "method_not_allowed", "DELETE /v1/check");
+        assertEquals("POST", answers.get(0).header("Allow"));
+        assertError(answers.get(1), 405, "method_not_allowed", "PATCH a policy");
+        assertEquals("DELETE, GET, PUT", answers.get(1).header("Allow"));
+        assertError(answers.get(2), 405, "method_not_allowed", "POST /health/live");
+        assertEquals("GET", answers.get(2).header("Allow"));
+        assertEquals(200, answers.get(3).status());
     }
 
     private static RawHttp.Answer send(String request) throws IOException {

@@ -66,7 +66,7 @@ class ReplicationTest {
 
     private static int listeners() {
         return sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + ChangeFeed.APPLICATION_NAME
-                + "' AND query LIKE 'LISTEN%'");
+                + "' AND query LIKE 'LISTEN%' AND datname = current_database()");
     }
 
     @Test
@@ -106,7 +106,8 @@ class ReplicationTest {
     void aReplicaWhoseListeningConnectionIsKilledStillConverges() throws InterruptedException {
         await("three listening replicas", () -> listeners() == 3);
         assertEquals(3, sql("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                + " WHERE application_name = '" + ChangeFeed.APPLICATION_NAME + "') killed"));
+                + " WHERE application_name = '" + ChangeFeed.APPLICATION_NAME + "'"
+                + " AND datname = current_database()) killed"));
         assertEquals(201, writer.admin().put("/v1/policies/after-kill", Policies.allow("after-kill", "killed", "x")).status());
         for (TestServer reader : readers) {
             await("the write on a reader whose feed was killed", () -> allows(reader, "x", "killed"));

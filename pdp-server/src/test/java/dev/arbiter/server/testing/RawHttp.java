@@ -11,6 +11,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +79,28 @@ public final class RawHttp {
                 // Reset by the server after it answered or instead of answering: no answer.
                 return new Exchange(null, true);
             }
+        }
+    }
+
+    /**
+     * Sends {@code requests} (several whole requests, pipelined on one connection) and reads up to
+     * {@code count} answers: fewer when the server closed the connection.
+     */
+    public static List<Answer> answers(int port, byte[] requests, int count, Duration timeout) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            WRITERS.execute(() -> write(socket, requests, false));
+            List<Answer> answers = new ArrayList<>();
+            InputStream in = socket.getInputStream();
+            while (answers.size() < count) {
+                Answer answer = read(in, false);
+                if (answer == null) {
+                    break;
+                }
+                answers.add(answer);
+            }
+            return answers;
         }
     }
 

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -33,10 +35,16 @@ public final class ServerProcess implements AutoCloseable {
             Files.createDirectories(dataDir);
             int port = freePort();
             Path log = Files.createTempFile(dataDir.getParent(), "arbiter-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(
+            // Whatever the server leaves in its temporary directory goes with the test's own folder.
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "dev.arbiter.server.Main");
+                    "-Djava.io.tmpdir=" + dataDir.getParent()));
+            String binaries = System.getProperty("ot.epg.working-dir");
+            if (binaries != null) {
+                command.add("-Dot.epg.working-dir=" + binaries);
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.arbiter.server.Main"));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(env);
             builder.environment().put("ARBITER_DATA_DIR", dataDir.toString());
             builder.environment().put("ARBITER_HTTP_PORT", Integer.toString(port));

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,14 +25,19 @@ public final class TestServer implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
+    private static final String DATA_DIR_PREFIX = "arbiter-test";
+
     private final ArbiterServer server;
     private final String dbUrl;
     private final String scheme;
+    private final Path ownDataDir;
 
-    private TestServer(ArbiterServer server, String dbUrl, String scheme) {
+    /** @param ownDataDir the temporary data directory made for this server, removed on close; null for none */
+    private TestServer(ArbiterServer server, String dbUrl, String scheme, Path ownDataDir) {
         this.server = server;
         this.dbUrl = dbUrl;
         this.scheme = scheme;
+        this.ownDataDir = ownDataDir;
     }
 
     /** A server on a new database. */
@@ -70,7 +76,7 @@ public final class TestServer implements AutoCloseable {
             Map<String, String> env = new HashMap<>(Map.of(
                     "ARBITER_HTTP_PORT", "0",
                     "ARBITER_DB_URL", dbUrl,
-                    "ARBITER_DATA_DIR", Files.createTempDirectory("arbiter-test").toString(),
+                    "ARBITER_DATA_DIR", Files.createTempDirectory(DATA_DIR_PREFIX).toString(),
                     "ARBITER_ADMIN_TOKEN", ADMIN_TOKEN));
             env.putAll(settings);
             return ServerConfig.fromEnvironment(env);
@@ -80,10 +86,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static TestServer start(ServerConfig config, String dbUrl) {
+        Path ownDataDir = config.dataDir().getFileName().toString().startsWith(DATA_DIR_PREFIX) ? config.dataDir() : null;
         try {
-            return new TestServer(ArbiterServer.start(config), dbUrl, config.tls().isPresent() ? "https" : "http");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new TestServer(ArbiterServer.start(config), dbUrl, config.tls().isPresent() ? "https" : "http",
+                    ownDataDir);
+        } catch (IOException | RuntimeException e) {
+            TempFiles.delete(ownDataDir);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -124,5 +133,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        TempFiles.delete(ownDataDir);
     }
 }
