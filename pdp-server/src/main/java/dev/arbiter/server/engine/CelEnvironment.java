@@ -67,6 +67,12 @@ final class CelEnvironment {
 
     private CelEnvironment() {}
 
+    /** The variables a condition can use, for messages: "principal, resource, action, context and now". */
+    static String variableNames() {
+        List<String> names = VARIABLES.stream().map(CelVarDecl::name).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
     /** Parses with the standard macros and those of the libraries. */
     static CelParser parser() {
         return CelParserFactory.standardCelParserBuilder()

@@ -46,7 +46,7 @@ public final class Condition {
         try {
             value = program.eval(input);
         } catch (CelEvaluationException e) {
-            return new ConditionResult.Failed(e.getMessage());
+            return new ConditionResult.Failed(CelMessages.evaluationError(e.getMessage(), source));
         } catch (RuntimeException e) {
             return new ConditionResult.Failed("evaluation failed: " + e);
         }

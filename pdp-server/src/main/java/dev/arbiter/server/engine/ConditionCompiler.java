@@ -71,7 +71,7 @@ public final class ConditionCompiler {
         for (CelIssue issue : issues) {
             int line = issue.getSourceLocation().getLine();
             int column = issue.getSourceLocation().getColumn();
-            problems.add(new Problem(path, null, issue.getMessage(),
+            problems.add(new Problem(path, null, CelMessages.compileError(issue.getMessage()),
                     line > 0 ? line : null, column >= 0 ? column + 1 : null));
         }
         return problems;
