@@ -39,12 +39,12 @@ public final class Database implements AutoCloseable {
             url = config.dbUrl().get();
             description = "PostgreSQL at " + url;
         } else {
-            embedded = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"));
+            embedded = EmbeddedPostgresServer.start(config.dataDir());
             url = embedded.jdbcUrl();
             description = "embedded PostgreSQL in " + config.dataDir().resolve("postgres").toAbsolutePath().normalize();
         }
         try {
-            HikariDataSource pool = new HikariDataSource(poolConfig(config, url));
+            HikariDataSource pool = new HikariDataSource(poolConfig(config, url, embedded));
             SchemaMigrations.migrate(pool);
             LOG.info("using " + description);
             return new Database(pool, embedded, description);
@@ -56,12 +56,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariConfig poolConfig(ServerConfig config, String url) {
+    /** @param embedded the embedded server, whose password the pool proves; null for an external database */
+    private static HikariConfig poolConfig(ServerConfig config, String url, EmbeddedPostgresServer embedded) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("arbiter-db");
         hikari.setJdbcUrl(url);
-        config.dbUser().ifPresent(hikari::setUsername);
-        config.dbPassword().ifPresent(hikari::setPassword);
+        if (embedded != null) {
+            hikari.setPassword(embedded.password());
+        } else {
+            config.dbUser().ifPresent(hikari::setUsername);
+            config.dbPassword().ifPresent(hikari::setPassword);
+        }
         hikari.setMaximumPoolSize(POOL_SIZE);
         hikari.setMinimumIdle(1);
         // A write waits this long for a connection before answering 503.

@@ -15,9 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The PostgreSQL 17 that runs when no external database is configured, keeping its data in the
- * data directory across restarts. Unlike the library's test defaults it is durable (fsync and
- * synchronous commit on), keeps its data on close, and leaves shutdown order to Arbiter.
+ * The PostgreSQL 17 that runs when no external database is configured, keeping its data in
+ * {@code <data dir>/postgres} across restarts. Unlike the library's test defaults it is durable
+ * (fsync and synchronous commit on), keeps its data on close, leaves shutdown order to Arbiter,
+ * and lets no other process in: it listens on localhost only, its Unix socket lies in its own
+ * private directory, and every connection must prove the superuser's password
+ * ({@code scram-sha-256}, the password in {@code <data dir>/postgres-password}, mode 0600).
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -25,18 +28,34 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
     private static final String LOCK_FILE = "epg-lock";
 
-    private final EmbeddedPostgres postgres;
+    /** Longest socket directory whose socket path fits the kernel's limit of 107 bytes, with the file's name. */
+    private static final int MAX_SOCKET_DIRECTORY = 90;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final String password;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    static EmbeddedPostgresServer start(Path directory) throws IOException {
+    /** Starts (first initialising) the PostgreSQL whose data is in {@code <dataDir>/postgres}. */
+    static EmbeddedPostgresServer start(Path dataDir) throws IOException {
+        Path directory = dataDir.resolve("postgres");
         Files.createDirectories(directory);
         refuseIfInUse(directory);
         stopOrphan(directory);
+        Path secret = EmbeddedSecret.ensure(dataDir);
+        String password = EmbeddedSecret.read(secret);
+        boolean trusting = PasswordAuthentication.trusting(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
+                // initdb's own -A trust comes first; these options, which come after it, win.
+                .setLocaleConfig("auth", PasswordAuthentication.METHOD)
+                .setLocaleConfig("pwfile", secret.toString())
+                .setConnectConfig("password", password)
+                .setServerConfig("unix_socket_directories", socketDirectory(directory))
+                .setServerConfig("password_encryption", PasswordAuthentication.METHOD)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(STARTUP_WAIT)
@@ -46,11 +65,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
                 .start();
-        return new EmbeddedPostgresServer(postgres);
+        if (trusting) {
+            PasswordAuthentication.require(postgres.getPostgresDatabase(), directory, password);
+        }
+        return new EmbeddedPostgresServer(postgres, password);
+    }
+
+    /** The private data directory for the socket; none (TCP on localhost only) where its path would be too long. */
+    private static String socketDirectory(Path directory) {
+        String path = directory.toAbsolutePath().normalize().toString();
+        return path.length() <= MAX_SOCKET_DIRECTORY ? path : "";
     }
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    String password() {
+        return password;
     }
 
     /**

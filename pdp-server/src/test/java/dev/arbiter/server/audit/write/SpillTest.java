@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,30 @@ class SpillTest {
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.toString().endsWith(".spill")).sorted().toList();
+        }
+    }
+
+    @Test
+    void theSpillHoldsRequestInputsSoOnlyItsOwnerMayReadIt() throws IOException {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path segment = twoBatchesOnDisk();
+        assertEquals("rwx------", permissions(directory), "an existing directory is made private");
+        assertEquals("rw-------", permissions(segment));
+        assertEquals("rw-------", permissions(directory.resolve("lock")));
+        try (Spill spill = Spill.open(directory, NO_LIMIT)) {
+            spill.setAside(batch(9));
+        }
+        try (Stream<Path> rejected = Files.list(directory.resolve("rejected"))) {
+            assertEquals("rwx------", permissions(directory.resolve("rejected")));
+            assertEquals(List.of("rw-------"), rejected.map(SpillTest::permissions).toList());
+        }
+    }
+
+    private static String permissions(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
