@@ -15,7 +15,7 @@ import dev.arbiter.server.service.KeyService;
 import dev.arbiter.server.service.LogHandoff;
 import dev.arbiter.server.service.PolicyService;
 import dev.arbiter.server.service.RevisionGate;
-import dev.arbiter.server.sync.PolicySync;
+import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.store.jdbc.PolicyRepository;
 import io.vertx.core.Vertx;
@@ -27,7 +27,7 @@ final class ServiceWiring {
 
     /** What the services are made of. */
     record Parts(ServerConfig config, Database database, PolicyRepository policies, KeyRepository keys,
-            PolicyCompiler compiler, DecisionEngine engine, PolicySync sync, KeyRegistry registry, Readiness readiness,
+            PolicyCompiler compiler, DecisionEngine engine, StoreSync sync, KeyRegistry registry, Readiness readiness,
             Audit audit) {}
 
     static HttpApi httpApi(Vertx vertx, Blocking blocking, Parts parts) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.Eventually;
@@ -66,8 +67,34 @@ class DecisionLogApiTest {
         assertEquals("checkout-service", record.get("caller").asText());
         long latency = record.get("latencyMicros").asLong();
         assertTrue(latency >= 0 && latency < Duration.between(before, after).toNanos() / 1_000 + 1, "" + latency);
-        assertEquals(PolicyJson.MAPPER.readTree(Policies.charge(5000)), record.get("input"));
+        ObjectNode asked = (ObjectNode) PolicyJson.MAPPER.readTree(Policies.charge(5000));
+        ((ObjectNode) asked.get("principal")).put("type", "");
+        asked.putObject("actionAttr");
+        assertEquals(asked, record.get("input"), "the request as decided, defaults spelled out");
         assertTrue(record.get("shadow").isNull());
+        assertEquals("check", record.get("api").asText());
+        assertTrue(record.get("traceId").isNull(), "no traceparent, no trace");
+    }
+
+    @Test
+    void theFrontDoorAndTheW3cTraceAreRecordedAndFilterable() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        JsonNode batch = checker.send("POST", "/v1/check/batch", "{\"checks\": [" + Policies.charge(1) + ", "
+                + Policies.charge(2) + "]}", "traceparent", traceparent).json();
+        String first = batch.at("/results/0/decisionId").asText();
+        JsonNode record = awaitRecord(auditor, first, Duration.ofSeconds(10));
+        assertEquals("batch", record.get("api").asText());
+        assertEquals(traceId, record.get("traceId").asText());
+
+        awaitRecord(auditor, batch.at("/results/1/decisionId").asText(), Duration.ofSeconds(10));
+        JsonNode traced = auditor.get("/v1/decisions?traceId=" + traceId + "&api=batch").json();
+        assertEquals(2, traced.get("decisions").size(), traced.toString());
+
+        String ignored = checker.send("POST", "/v1/check", Policies.charge(3), "traceparent", "not-a-traceparent")
+                .json().get("decisionId").asText();
+        assertTrue(awaitRecord(auditor, ignored, Duration.ofSeconds(10)).get("traceId").isNull(),
+                "an invalid traceparent is ignored, as W3C says, and never fails the check");
     }
 
     @Test
@@ -115,9 +142,10 @@ class DecisionLogApiTest {
         JsonNode record = awaitRecord(auditor, decisionId, Duration.ofSeconds(10));
 
         assertEquals(PolicyJson.MAPPER.readTree("""
-                {"principal": {"id": "x", "roles": [], "attr": {}}, "action": "a",
+                {"principal": {"id": "x", "type": "", "roles": [], "attr": {}}, "action": "a",
                  "resource": {"service": "s", "kind": "", "id": "", "attr": {}},
-                 "context": {"n": null, "list": [1, 2.5, "three", true], "deep": {"k": {}}}, "minRevision": %d}"""
+                 "context": {"n": null, "list": [1, 2.5, "three", true], "deep": {"k": {}}}, "actionAttr": {},
+                 "minRevision": %d}"""
                 .formatted(revision)), record.get("input"));
         assertTrue(record.get("policy").isNull());
         assertFalse(record.get("allow").asBoolean());

@@ -215,13 +215,13 @@ class DecisionLogQueryTest {
         List<List<String>> rows = Csv.parse(export.body());
         assertEquals(List.of("decisionId", "time", "principalId", "principalRoles", "action", "resourceService",
                 "resourceKind", "resourceId", "allow", "policy", "rule", "revision", "reason", "caller",
-                "latencyMicros", "input", "shadow"), rows.get(0));
+                "latencyMicros", "input", "shadow", "api", "traceId"), rows.get(0));
         Map<String, JsonNode> byId = records.stream().collect(Collectors.toMap(r -> r.get("decisionId").asText(), r -> r));
         assertEquals(expected(r -> !r.get("allow").asBoolean()),
                 rows.subList(1, rows.size()).stream().map(row -> row.get(0)).collect(Collectors.toSet()));
         for (List<String> row : rows.subList(1, rows.size())) {
             JsonNode record = byId.get(row.get(0));
-            assertEquals(17, row.size());
+            assertEquals(19, row.size());
             assertEquals(record.get("time").asText(), row.get(1));
             assertEquals(record.at("/principal/roles").toString(), row.get(3));
             assertEquals("false", row.get(8));
@@ -229,6 +229,8 @@ class DecisionLogQueryTest {
             assertEquals(record.get("reason").asText(), row.get(12));
             assertEquals(record.get("input").toString(), row.get(15), "input is the JSON text");
             assertEquals("", row.get(16));
+            assertEquals(record.get("api").asText(), row.get(17));
+            assertEquals(record.get("traceId").asText(""), row.get(18));
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * Attribute paths whose values the decision log stores as {@value CheckMask#MASKED}, e.g.
  * {@code resource.attr.card_number} or {@code context.headers.authorization}.
  *
- * <p>A path starts with {@code principal.attr}, {@code resource.attr} or {@code context} and
+ * <p>A path starts with {@code principal.attr}, {@code resource.attr}, {@code context} or
+ * {@code actionAttr} and
  * continues with keys separated by dots; {@code *} stands for any key. Keys match regardless of
  * case (over-masking is harmless, a missed secret is not). Lists are transparent: a path masks
  * the key in every object of a list it passes through. The identity fields (principal id and
@@ -20,13 +21,14 @@ public final class AuditMask implements CheckMask {
 
     private static final String ANY = "*";
     private static final List<List<String>> ROOTS = List.of(
-            List.of("principal", "attr"), List.of("resource", "attr"), List.of("context"));
+            List.of("principal", "attr"), List.of("resource", "attr"), List.of("context"), List.of("actionAttr"));
     public static final AuditMask NONE = new AuditMask(List.of());
 
     private final List<String> paths;
     private final Node principalAttr;
     private final Node resourceAttr;
     private final Node context;
+    private final Node actionAttr;
 
     private AuditMask(List<String> paths) {
         this.paths = List.copyOf(paths);
@@ -37,6 +39,7 @@ public final class AuditMask implements CheckMask {
         this.principalAttr = root.at(ROOTS.get(0));
         this.resourceAttr = root.at(ROOTS.get(1));
         this.context = root.at(ROOTS.get(2));
+        this.actionAttr = root.at(ROOTS.get(3));
     }
 
     /** Validates and compiles {@code paths}. */
@@ -60,7 +63,7 @@ public final class AuditMask implements CheckMask {
             }
         }
         throw new IllegalArgumentException("ARBITER_AUDIT_MASK: '" + path + "' is not an attribute path; paths start"
-                + " with principal.attr, resource.attr or context (e.g. resource.attr.card_number)");
+                + " with principal.attr, resource.attr, context or actionAttr (e.g. resource.attr.card_number)");
     }
 
     public List<String> paths() {
@@ -80,6 +83,11 @@ public final class AuditMask implements CheckMask {
     @Override
     public Node context() {
         return context;
+    }
+
+    @Override
+    public Node actionAttr() {
+        return actionAttr;
     }
 
     /** A position in the tree of masked paths. */

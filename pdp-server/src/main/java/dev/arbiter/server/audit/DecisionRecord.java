@@ -12,6 +12,8 @@ import java.util.UUID;
  *     carries the same millisecond
  * @param caller the name of the key that asked
  * @param latencyMicros from when the request body was available to when the decision was made
+ * @param api the front door that asked: {@code check}, {@code batch}, {@code authzen}, {@code ext_authz}
+ * @param traceId the W3C trace id the request carried, or null
  */
 public record DecisionRecord(UUID decisionId, long decidedAtMicros, CheckRequest request, Decision decision,
-        String caller, int latencyMicros) {}
+        String caller, int latencyMicros, String api, String traceId) {}

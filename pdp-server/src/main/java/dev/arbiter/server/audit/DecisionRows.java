@@ -23,7 +23,7 @@ public final class DecisionRows {
                     Arrays.asList((String[]) roles.getArray()), row.getString(5), row.getString(6), row.getString(7),
                     row.getString(8), row.getBoolean(9), row.getString(10), row.getString(11), row.getLong(12),
                     row.getString(13), row.getString(14), row.getInt(15), row.getString(16), row.getString(17),
-                    row.getObject(18, UUID.class));
+                    row.getObject(18, UUID.class), row.getString(19), row.getString(20));
         } finally {
             roles.free();
         }

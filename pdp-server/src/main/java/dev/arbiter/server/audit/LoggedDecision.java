@@ -16,11 +16,14 @@ import java.util.UUID;
  * @param input the request as JSON text, with masked paths
  * @param shadow what dry-run policies would have decided, as JSON text, or null
  * @param batchId the flushed batch the record belongs to; null only for records written by others
+ * @param api the front door that asked ({@code check}, {@code batch}, {@code authzen}, {@code ext_authz});
+ *     null for records written before it was recorded
+ * @param traceId the W3C trace id the request carried, or null
  */
 public record LoggedDecision(UUID decisionId, long decidedAtMicros, String principalId, List<String> principalRoles,
         String action, String resourceService, String resourceKind, String resourceId, boolean allow, String policy,
         String rule, long revision, String reason, String caller, int latencyMicros, String input, String shadow,
-        UUID batchId) {
+        UUID batchId, String api, String traceId) {
 
     /** Masks and serialises a record handed over by the check path. */
     public static LoggedDecision of(DecisionRecord record, UUID batchId, AuditMask mask) {
@@ -37,6 +40,6 @@ public record LoggedDecision(UUID decisionId, long decidedAtMicros, String princ
                 LogText.clean(decision.rule()), decision.revision(), LogText.clean(decision.reason()),
                 LogText.clean(record.caller()), record.latencyMicros(), CheckCodec.write(request, mask, LogText::clean),
                 ShadowJson.write(decision.shadow()),
-                batchId);
+                batchId, record.api(), LogText.clean(record.traceId()));
     }
 }

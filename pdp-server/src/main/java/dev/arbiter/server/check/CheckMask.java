@@ -24,6 +24,11 @@ public interface CheckMask {
         public Position context() {
             return null;
         }
+
+        @Override
+        public Position actionAttr() {
+            return null;
+        }
     };
 
     Position principalAttr();
@@ -31,6 +36,8 @@ public interface CheckMask {
     Position resourceAttr();
 
     Position context();
+
+    Position actionAttr();
 
     /** A position in the tree of masked paths. */
     interface Position {

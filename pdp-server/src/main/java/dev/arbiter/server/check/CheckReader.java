@@ -79,6 +79,7 @@ final class CheckReader {
         String action = null;
         Resource resource = null;
         Map<String, Object> context = RequestMap.empty();
+        Map<String, Object> actionAttr = RequestMap.empty();
         long minRevision = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -89,6 +90,7 @@ final class CheckReader {
                 case "action" -> action = requiredString(parser, value);
                 case "resource" -> resource = resource(parser, value, budget);
                 case "context" -> context = CelValues.optionalObject(parser, value, budget);
+                case "actionAttr" -> actionAttr = CelValues.optionalObject(parser, value, budget);
                 case "minRevision" -> minRevision = revision(parser, value);
                 default -> throw invalid(parser, "unknown field");
             }
@@ -102,13 +104,14 @@ final class CheckReader {
         if (resource == null) {
             throw missing(parser, "resource");
         }
-        return new CheckRequest(principal, action, resource, context, minRevision);
+        return new CheckRequest(principal, action, resource, context, actionAttr, minRevision);
     }
 
     private static Principal principal(JsonParser parser, JsonToken token, CelValues.Budget budget) throws IOException {
         expect(parser, token, JsonToken.START_OBJECT, "an object");
         Members members = new Members();
         String id = null;
+        String type = "";
         List<String> roles = List.of();
         Map<String, Object> attr = RequestMap.empty();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -117,6 +120,7 @@ final class CheckReader {
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "id" -> id = requiredString(parser, value);
+                case "type" -> type = optionalString(parser, value);
                 case "roles" -> roles = CelValues.optionalStrings(parser, value, budget);
                 case "attr" -> attr = CelValues.optionalObject(parser, value, budget);
                 default -> throw invalid(parser, "unknown field");
@@ -125,7 +129,7 @@ final class CheckReader {
         if (id == null) {
             throw missing(parser, "id");
         }
-        return new Principal(id, roles, attr);
+        return new Principal(id, type, roles, attr);
     }
 
     private static Resource resource(JsonParser parser, JsonToken token, CelValues.Budget budget) throws IOException {

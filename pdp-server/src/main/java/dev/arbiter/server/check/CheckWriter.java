@@ -30,6 +30,8 @@ final class CheckWriter {
         resource(json, request.resource());
         json.writeFieldName("context");
         object(json, request.context(), mask.context());
+        json.writeFieldName("actionAttr");
+        object(json, request.actionAttr(), mask.actionAttr());
         if (request.minRevision() > 0) {
             json.writeNumberField("minRevision", request.minRevision());
         }
@@ -39,6 +41,7 @@ final class CheckWriter {
     private void principal(JsonGenerator json, Principal principal) throws IOException {
         json.writeObjectFieldStart("principal");
         json.writeStringField("id", text.apply(principal.id()));
+        json.writeStringField("type", text.apply(principal.type()));
         json.writeArrayFieldStart("roles");
         for (String role : principal.roles()) {
             json.writeString(text.apply(role));

@@ -13,12 +13,12 @@ import java.util.Set;
 
 /**
  * Finds the members of {@code principal}, {@code resource}, their {@code attr} maps and
- * {@code context} that a checked condition reads by name: {@code x.name}, {@code x["name"]} and
+ * {@code context} and {@code actionAttr} that a checked condition reads by name: {@code x.name}, {@code x["name"]} and
  * {@code has(x.name)}.
  */
 final class AttributeReads {
 
-    private static final Set<String> VARIABLES = Set.of("principal", "resource", "context");
+    private static final Set<String> VARIABLES = Set.of("principal", "resource", "context", "actionAttr");
     /** The attr map of each variable that has one, named once: every condition shares these strings. */
     private static final Map<String, String> ATTR_OBJECTS =
             Map.of("principal", "principal.attr", "resource", "resource.attr");

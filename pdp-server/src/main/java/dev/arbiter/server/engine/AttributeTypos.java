@@ -22,9 +22,10 @@ import java.util.TreeSet;
 final class AttributeTypos {
 
     private static final Map<String, List<String>> FIELDS = Map.of(
-            "principal", List.of("attr", "id", "roles"),
+            "principal", List.of("attr", "id", "roles", "type"),
             "resource", List.of("attr", "id", "kind", "service"));
-    private static final Set<String> ATTRIBUTE_OBJECTS = Set.of("principal.attr", "resource.attr", "context");
+    private static final Set<String> ATTRIBUTE_OBJECTS = Set.of("principal.attr", "resource.attr", "context",
+            "actionAttr");
 
     private final PolicyCompiler compiler;
     /** Attribute path to the rules ({@code policy/rule}) reading it. */

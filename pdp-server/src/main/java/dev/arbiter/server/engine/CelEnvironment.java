@@ -53,6 +53,7 @@ final class CelEnvironment {
             CelVarDecl.newVarDeclaration("resource", STRING_MAP),
             CelVarDecl.newVarDeclaration("action", SimpleType.STRING),
             CelVarDecl.newVarDeclaration("context", STRING_MAP),
+            CelVarDecl.newVarDeclaration("actionAttr", STRING_MAP),
             CelVarDecl.newVarDeclaration("now", SimpleType.TIMESTAMP));
 
     private static final CelStringExtensions STRINGS = CelExtensions.strings();

@@ -29,6 +29,7 @@ final class ConditionInput implements CelVariableResolver {
             case "resource" -> resource();
             case "action" -> Optional.of(request.action());
             case "context" -> Optional.of(request.context());
+            case "actionAttr" -> Optional.of(request.actionAttr());
             case "now" -> Optional.of(Instant.EPOCH.plus(nowMicros, ChronoUnit.MICROS));
             default -> Optional.empty();
         };
@@ -39,6 +40,7 @@ final class ConditionInput implements CelVariableResolver {
             Principal p = request.principal();
             RequestMap.Builder<Object> members = new RequestMap.Builder<>();
             members.put("id", p.id());
+            members.put("type", p.type());
             members.put("roles", p.roles());
             members.put("attr", p.attr());
             principal = Optional.of(members.build());

@@ -30,9 +30,13 @@ public final class DecisionEngine {
         policies = next;
     }
 
-    /** Decides {@code request} as at {@code nowMicros} (microseconds since the epoch), the conditions' {@code now}. */
-    public Decision decide(CheckRequest request, long nowMicros) {
+    /**
+     * Decides {@code request}, with what the directory knows merged in, as at {@code nowMicros}
+     * (microseconds since the epoch), the conditions' {@code now}.
+     */
+    public Decision decide(CheckRequest asked, long nowMicros) {
         PolicySet current = policies;
+        CheckRequest request = current.directory().merge(asked);
         ServicePolicies everyService = current.policiesOf(Policy.EVERY_SERVICE);
         ServicePolicies own = ownPolicies(current, request);
         String action = request.action();
@@ -53,8 +57,9 @@ public final class DecisionEngine {
      * evaluates the condition of every candidate, to show how each one fared. For people
      * debugging policies, not for the hot path.
      */
-    public Explanation explain(CheckRequest request, long nowMicros) {
+    public Explanation explain(CheckRequest asked, long nowMicros) {
         PolicySet current = policies;
+        CheckRequest request = current.directory().merge(asked);
         SortedMap<String, CompiledPolicy> applying = new TreeMap<>(current.policiesOf(Policy.EVERY_SERVICE).policies());
         applying.putAll(ownPolicies(current, request).policies());
         ConditionInput input = new ConditionInput(request, nowMicros);
@@ -78,7 +83,8 @@ public final class DecisionEngine {
                         principalMatched, actionMatched, kindMatched, result));
             }
         }
-        return new Explanation(conclude(request, current.revision(), real, shadow), rules);
+        return new Explanation(conclude(request, current.revision(), real, shadow), rules,
+                current.directory().use(asked));
     }
 
     /**

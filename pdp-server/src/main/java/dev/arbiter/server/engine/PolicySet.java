@@ -8,25 +8,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An immutable snapshot of every policy at one store revision, indexed for decisions. A change
- * makes a new snapshot that rebuilds only the rule tables of the services it touches and shares
- * everything else with this one.
+ * An immutable snapshot of every policy, and of the directory, at one store revision, indexed for
+ * decisions. A change makes a new snapshot that rebuilds only the rule tables of the services it
+ * touches (or the directory shards it touches) and shares everything else with this one.
  */
 public final class PolicySet {
 
     private final long revision;
     private final ShardedMap<String, CompiledPolicy> byId;
     private final ShardedMap<String, ServicePolicies> byService;
+    private final Directory directory;
 
     private PolicySet(long revision, ShardedMap<String, CompiledPolicy> byId,
-            ShardedMap<String, ServicePolicies> byService) {
+            ShardedMap<String, ServicePolicies> byService, Directory directory) {
         this.revision = revision;
         this.byId = byId;
         this.byService = byService;
+        this.directory = directory;
     }
 
     public static PolicySet empty() {
-        return new PolicySet(0, ShardedMap.empty(), ShardedMap.empty());
+        return new PolicySet(0, ShardedMap.empty(), ShardedMap.empty(), Directory.EMPTY);
     }
 
     public static PolicySet of(long revision, Collection<CompiledPolicy> compiled) {
@@ -48,7 +50,16 @@ public final class PolicySet {
         Map<String, ServicePolicies> serviceChanges = new HashMap<>();
         touched.forEach((service, policies) ->
                 serviceChanges.put(service, policies.isEmpty() ? null : ServicePolicies.of(policies)));
-        return new PolicySet(revision, byId.with(idChanges), byService.with(serviceChanges));
+        return new PolicySet(revision, byId.with(idChanges), byService.with(serviceChanges), directory);
+    }
+
+    /** A new snapshot at {@code revision} with {@code next} as its directory. */
+    public PolicySet with(long revision, Directory next) {
+        return new PolicySet(revision, byId, byService, next);
+    }
+
+    public Directory directory() {
+        return directory;
     }
 
     /** Records the removal of {@code id}, wherever it currently is; null in {@code idChanges} means removed. */

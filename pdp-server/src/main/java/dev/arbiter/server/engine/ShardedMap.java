@@ -1,16 +1,20 @@
 package dev.arbiter.server.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * An immutable hash map split into a fixed number of shards, so that a change copies only the
  * shards it touches and the array of shard references: a policy change costs about the same with
  * ten services or ten thousand.
  */
-final class ShardedMap<K, V> {
+public final class ShardedMap<K, V> {
 
     private static final int SHARDS = 1024;
 
@@ -50,6 +54,28 @@ final class ShardedMap<K, V> {
         }
         copies.forEach((index, shard) -> next[index] = Map.copyOf(shard));
         return new ShardedMap<>(next, nextSize);
+    }
+
+    /** Where a walk stopped: after {@code key} of shard {@code shard}. */
+    public record Position<K>(int shard, K key) {}
+
+    /**
+     * Shows {@code visitor} the values after {@code from} (null: from the start), shard by shard and
+     * within a shard in {@code order} of their keys (an order every replica shares), until it
+     * answers false; returns the position of the value it stopped at, or null when it saw all.
+     */
+    Position<K> walk(Position<K> from, Comparator<K> order, Predicate<V> visitor) {
+        for (int index = from == null ? 0 : from.shard(); index < SHARDS; index++) {
+            List<K> keys = new ArrayList<>(shards[index].keySet());
+            keys.sort(order);
+            for (K key : keys) {
+                boolean seen = from != null && index == from.shard() && order.compare(key, from.key()) <= 0;
+                if (!seen && !visitor.test(shards[index].get(key))) {
+                    return new Position<>(index, key);
+                }
+            }
+        }
+        return null;
     }
 
     private static int shard(Object key) {

@@ -16,7 +16,7 @@ import java.util.List;
 final class DecisionCsv {
 
     static final byte[] HEADER = ("decisionId,time,principalId,principalRoles,action,resourceService,resourceKind,"
-            + "resourceId,allow,policy,rule,revision,reason,caller,latencyMicros,input,shadow\r\n")
+            + "resourceId,allow,policy,rule,revision,reason,caller,latencyMicros,input,shadow,api,traceId\r\n")
             .getBytes(StandardCharsets.UTF_8);
 
     private DecisionCsv() {}
@@ -40,6 +40,8 @@ final class DecisionCsv {
         cell(line, Integer.toString(record.latencyMicros()));
         cell(line, record.input());
         cell(line, record.shadow());
+        cell(line, record.api());
+        cell(line, record.traceId());
         line.setLength(line.length() - 1);
         line.append("\r\n");
         out.write(line.toString().getBytes(StandardCharsets.UTF_8));

@@ -51,8 +51,8 @@ final class DecisionJson {
             generator.writeStringField("rule", shadow.rule());
             generator.writeEndObject();
         }
-        if (answer.explain() != null) {
-            ExplainJson.write(generator, answer.explain());
+        if (answer.explanation() != null) {
+            ExplainJson.write(generator, answer.explanation());
         }
         generator.writeEndObject();
     }

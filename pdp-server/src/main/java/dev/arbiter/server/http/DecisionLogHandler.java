@@ -67,9 +67,7 @@ final class DecisionLogHandler {
                     + bucket.json() + " buckets, more than " + DecisionLogService.MAX_STATS_ROWS
                     + "; choose a wider bucket or a shorter time range");
         }
-        DecisionFilter filter = new DecisionFilter(from, to, given.principal(), given.service(), given.action(),
-                given.allow(), given.policy(), given.rule(), given.caller(), given.resource(),
-                given.minLatencyMicros());
+        DecisionFilter filter = given.between(from, to);
         answer(ctx, log.stats(filter, groupBy, bucket,
                 result -> LoggedDecisionJson.stats(from, to, groupBy, bucket, result)));
     }

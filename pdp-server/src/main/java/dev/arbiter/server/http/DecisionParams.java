@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class DecisionParams {
 
     static final Set<String> FILTERS = Set.of("from", "to", "principal", "service", "action", "allow", "policy",
-            "rule", "caller", "resource", "minLatencyMicros");
+            "rule", "caller", "resource", "minLatencyMicros", "api", "traceId");
     private static final int MAX_TEXT = 4_096;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
@@ -65,7 +65,7 @@ final class DecisionParams {
         requireOrder(from, to);
         return new DecisionFilter(from, to, text("principal"), text("service"), text("action"), bool("allow"),
                 text("policy"), text("rule"), text("caller"), text("resource"),
-                integer("minLatencyMicros", 0, Integer.MAX_VALUE));
+                integer("minLatencyMicros", 0, Integer.MAX_VALUE), text("api"), text("traceId"));
     }
 
     static void requireOrder(Instant from, Instant to) {

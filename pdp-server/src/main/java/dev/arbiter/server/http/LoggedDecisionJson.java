@@ -53,6 +53,8 @@ final class LoggedDecisionJson {
         json.writeNumberField("revision", record.revision());
         json.writeStringField("reason", record.reason());
         json.writeStringField("caller", record.caller());
+        json.writeStringField("api", record.api());
+        json.writeStringField("traceId", record.traceId());
         json.writeNumberField("latencyMicros", record.latencyMicros());
         json.writeFieldName("input");
         json.writeRawValue(record.input());

@@ -6,7 +6,6 @@ import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Decision;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.Explanation;
-import dev.arbiter.server.engine.RuleExplanation;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,18 +56,12 @@ public final class DecisionService {
     /** One timestamp serves as the conditions' {@code now}, the logged time and the decision id's millisecond. */
     private LogHandoff.Decided decideOne(DecisionCall call, CheckRequest request) {
         long nowMicros = Micros.now();
-        Decision decision;
-        List<RuleExplanation> explain = null;
-        if (call.explain()) {
-            Explanation explanation = engine.explain(request, nowMicros);
-            decision = explanation.decision();
-            explain = explanation.rules();
-        } else {
-            decision = engine.decide(request, nowMicros);
-        }
+        Explanation explanation = call.explain() ? engine.explain(request, nowMicros) : null;
+        Decision decision = explanation != null ? explanation.decision() : engine.decide(request, nowMicros);
         UUID decisionId = DecisionIds.at(nowMicros / 1_000);
         int latencyMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - call.receivedNanos()) / 1_000);
         return new LogHandoff.Decided(
-                new DecisionRecord(decisionId, nowMicros, request, decision, call.caller(), latencyMicros), explain);
+                new DecisionRecord(decisionId, nowMicros, request, decision, call.caller(), latencyMicros,
+                        call.door().api(), call.traceId()), explanation);
     }
 }

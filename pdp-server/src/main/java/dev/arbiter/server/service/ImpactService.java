@@ -12,7 +12,7 @@ import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.server.policy.PolicyDocuments;
 import dev.arbiter.server.policy.ValidPolicies;
-import dev.arbiter.server.sync.PolicySync;
+import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.store.model.Policy;
 import dev.arbiter.store.model.PolicyBundle;
 import io.vertx.core.Future;
@@ -33,12 +33,12 @@ public final class ImpactService {
 
     private final DecisionEngine engine;
     private final PolicyCompiler compiler;
-    private final PolicySync sync;
+    private final StoreSync sync;
     private final Audit audit;
     private final Blocking blocking;
     private final Semaphore permits = new Semaphore(CONCURRENT_REPLAYS);
 
-    public ImpactService(DecisionEngine engine, PolicyCompiler compiler, PolicySync sync, Audit audit,
+    public ImpactService(DecisionEngine engine, PolicyCompiler compiler, StoreSync sync, Audit audit,
             Blocking blocking) {
         this.engine = engine;
         this.compiler = compiler;

@@ -3,7 +3,7 @@ package dev.arbiter.server.service;
 import dev.arbiter.server.audit.DecisionRecord;
 import dev.arbiter.server.audit.write.DecisionLog;
 import dev.arbiter.server.engine.Decision;
-import dev.arbiter.server.engine.RuleExplanation;
+import dev.arbiter.server.engine.Explanation;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -36,16 +36,16 @@ public final class LogHandoff {
     /**
      * A decision waiting for its record to be taken by the log.
      *
-     * @param explain how every rule of the applying policies fared, or null when not asked for
+     * @param explanation how the decision came about, or null when not asked for
      */
-    record Decided(DecisionRecord record, List<RuleExplanation> explain) {
+    record Decided(DecisionRecord record, Explanation explanation) {
 
         DecisionOutcome outcome(boolean stands) {
             Decision decision = record.decision();
             if (!stands) {
                 decision = new Decision(false, null, null, decision.revision(), AUDIT_UNAVAILABLE);
             }
-            return new DecisionOutcome(record.decisionId(), decision, explain);
+            return new DecisionOutcome(record.decisionId(), decision, explanation);
         }
     }
 

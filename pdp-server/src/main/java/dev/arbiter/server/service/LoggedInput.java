@@ -31,7 +31,7 @@ record LoggedInput(CheckRequest request, boolean masked) {
             }
             JsonNode tree = PolicyJson.MAPPER.readTree(input);
             boolean masked = unmask(tree.path("principal"), "attr") | unmask(tree.path("resource"), "attr")
-                    | unmask(tree, "context");
+                    | unmask(tree, "context") | unmask(tree, "actionAttr");
             byte[] unmasked = PolicyJson.MAPPER.writeValueAsBytes(tree);
             return Optional.of(new LoggedInput(CheckCodec.read(unmasked), masked));
         } catch (ApiException | JsonProcessingException unreadable) {

@@ -10,7 +10,7 @@ import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.server.policy.PolicyDocuments;
 import dev.arbiter.server.policy.ValidPolicies;
-import dev.arbiter.server.sync.PolicySync;
+import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.store.jdbc.PolicyListing;
 import dev.arbiter.store.jdbc.PolicyNotFoundException;
 import dev.arbiter.store.jdbc.PolicyRepository;
@@ -40,10 +40,10 @@ public final class PolicyService {
     private final PolicyRepository repository;
     private final PolicyCompiler compiler;
     private final PolicyLinter linter;
-    private final PolicySync sync;
+    private final StoreSync sync;
     private final Blocking blocking;
 
-    public PolicyService(PolicyRepository repository, PolicyCompiler compiler, PolicySync sync, Blocking blocking) {
+    public PolicyService(PolicyRepository repository, PolicyCompiler compiler, StoreSync sync, Blocking blocking) {
         this.repository = repository;
         this.compiler = compiler;
         this.linter = new PolicyLinter(compiler);

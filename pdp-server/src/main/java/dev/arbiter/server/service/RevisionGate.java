@@ -4,7 +4,7 @@ import dev.arbiter.server.Blocking;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
-import dev.arbiter.server.sync.PolicySync;
+import dev.arbiter.server.sync.StoreSync;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -24,11 +24,11 @@ public final class RevisionGate {
 
     private final Vertx vertx;
     private final DecisionEngine engine;
-    private final PolicySync sync;
+    private final StoreSync sync;
     private final Blocking blocking;
     private final AtomicReference<Future<Long>> inFlight = new AtomicReference<>();
 
-    public RevisionGate(Vertx vertx, DecisionEngine engine, PolicySync sync, Blocking blocking) {
+    public RevisionGate(Vertx vertx, DecisionEngine engine, StoreSync sync, Blocking blocking) {
         this.vertx = vertx;
         this.engine = engine;
         this.sync = sync;

@@ -13,7 +13,7 @@ import org.postgresql.PGNotification;
 
 /**
  * Listens on PostgreSQL for the notifications every write sends at commit and applies them at
- * once: policy changes through {@link PolicySync#catchUp()}, key changes by reloading the keys.
+ * once: policy changes through {@link StoreSync#catchUp()}, key changes by reloading the keys.
  * Runs on a thread of its own with a connection of its own; reconnects by itself with back-off
  * and catches up after every (re)connect, since notifications sent meanwhile are lost. The
  * {@link StoreWatcher} poll stays as the fallback should a notification still go missing.
@@ -35,12 +35,12 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private final Connector connector;
-    private final PolicySync policies;
+    private final StoreSync policies;
     private final KeySync keys;
     private final Thread thread;
     private volatile boolean closed;
 
-    public ChangeFeed(Connector connector, PolicySync policies, KeySync keys) {
+    public ChangeFeed(Connector connector, StoreSync policies, KeySync keys) {
         this.connector = connector;
         this.policies = policies;
         this.keys = keys;

@@ -11,11 +11,11 @@ public final class StoreWatcher {
 
     private static final Logger LOG = Logger.getLogger(StoreWatcher.class.getName());
 
-    private final PolicySync policies;
+    private final StoreSync policies;
     private final KeySync keys;
     private final Readiness readiness;
 
-    public StoreWatcher(PolicySync policies, KeySync keys, Readiness readiness) {
+    public StoreWatcher(StoreSync policies, KeySync keys, Readiness readiness) {
         this.policies = policies;
         this.keys = keys;
         this.readiness = readiness;

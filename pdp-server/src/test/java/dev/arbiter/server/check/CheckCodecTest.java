@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.server.audit.AuditMask;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.Principal;
 import dev.arbiter.server.engine.RequestMap;
@@ -21,12 +22,13 @@ import org.junit.jupiter.api.Test;
 class CheckCodecTest {
 
     private static final CheckRequest EVERY_FIELD = new CheckRequest(
-            new Principal("spiffe://acme.prod/ns/shop/sa/checkout", List.of("service", "payments"),
+            new Principal("spiffe://acme.prod/ns/shop/sa/checkout", "workload", List.of("service", "payments"),
                     map("env", "prod", "level", 3L, "score", 0.75, "admin", Boolean.FALSE, "none", NullValue.NULL_VALUE,
                             "tags", List.of("a", 1L, List.of(2.5)), "nested", map("deep", map("x", "y")))),
             "charges:create",
             new Resource("payments", "charge", "ch_1", map("amount", 5000L, "currency", "EUR")),
             map("sourceIp", "10.1.2.3", "headers", map("x-request-id", "r1")),
+            map("soft", Boolean.TRUE),
             42);
 
     private static final CheckRequest DEFAULTS = new CheckRequest(
@@ -46,38 +48,14 @@ class CheckCodecTest {
                 {"principal": {"id": "p", "roles": null}, "action": "read", "resource": {"service": "s", "kind": null}}""");
         assertEquals(DEFAULTS, sparse);
         assertEquals("""
-                {"principal":{"id":"p","roles":[],"attr":{}},"action":"read",\
-                "resource":{"service":"s","kind":"","id":"","attr":{}},"context":{}}""", CheckCodec.write(sparse));
+                {"principal":{"id":"p","type":"","roles":[],"attr":{}},"action":"read",\
+                "resource":{"service":"s","kind":"","id":"","attr":{}},"context":{},"actionAttr":{}}""",
+                CheckCodec.write(sparse));
     }
 
     @Test
     void writingMasksAndCleansWithoutTouchingTheRequest() throws Exception {
-        CheckMask contextOnly = new CheckMask() {
-            @Override
-            public Position principalAttr() {
-                return null;
-            }
-
-            @Override
-            public Position resourceAttr() {
-                return null;
-            }
-
-            @Override
-            public Position context() {
-                return new Position() {
-                    @Override
-                    public boolean masked() {
-                        return true;
-                    }
-
-                    @Override
-                    public Position child(String key) {
-                        return this;
-                    }
-                };
-            }
-        };
+        CheckMask contextOnly = AuditMask.of(List.of("context"));
         JsonNode written = PolicyJson.MAPPER.readTree(CheckCodec.write(EVERY_FIELD, contextOnly, String::toUpperCase));
         assertEquals(CheckMask.MASKED, written.get("context").asText());
         assertEquals("SPIFFE://ACME.PROD/NS/SHOP/SA/CHECKOUT", written.at("/principal/id").asText());

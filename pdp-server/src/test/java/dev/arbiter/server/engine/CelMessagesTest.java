@@ -25,7 +25,7 @@ class CelMessagesTest {
         "principal.id & 'x'               | '&' is not an operator: use '&&' | 14",
         "1 +* 2                           | '*' cannot stand here | 4",
         "principal.id 'x'                 | 'x' follows a complete expression: an operator such as && or == is missing before it | 14",
-        "principle.attr.env == 'x'        | 'principle' is not defined; the variables are principal, resource, action, context and now | 1",
+        "principle.attr.env == 'x'        | 'principle' is not defined; the variables are principal, resource, action, context, actionAttr and now | 1",
         "size(principal.roles) > 'a'      | '>' cannot be applied to int and string | 23",
     })
     void compileErrorsSayWhatIsWrongInWords(String condition, String message, int column) {

@@ -4,8 +4,10 @@ import dev.arbiter.store.model.ApplyResult;
 import dev.arbiter.store.model.Policy;
 import dev.arbiter.store.model.PolicyBundle;
 import dev.arbiter.store.model.StoredPolicy;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +44,20 @@ public final class PolicyRepository {
 
     /** Every live policy, or only those whose {@code service} equals the given one. */
     public PolicyListing list(Optional<String> service) {
-        return Jdbc.read(dataSource, connection -> {
-            long revision = PolicyRows.currentRevision(connection);
-            String sql = "SELECT " + PolicyRows.COLUMNS + " FROM policies"
-                    + (service.isPresent() ? " WHERE service = ?" : "") + " ORDER BY id";
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                if (service.isPresent()) {
-                    select.setString(1, service.get());
-                }
-                return new PolicyListing(revision, PolicyRows.storedPolicies(select));
+        return Jdbc.read(dataSource, connection -> listing(connection, service));
+    }
+
+    /** As {@link #list}, in the caller's transaction. */
+    static PolicyListing listing(Connection connection, Optional<String> service) throws SQLException {
+        long revision = PolicyRows.currentRevision(connection);
+        String sql = "SELECT " + PolicyRows.COLUMNS + " FROM policies"
+                + (service.isPresent() ? " WHERE service = ?" : "") + " ORDER BY id";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (service.isPresent()) {
+                select.setString(1, service.get());
             }
-        });
+            return new PolicyListing(revision, PolicyRows.storedPolicies(select));
+        }
     }
 
     public long currentRevision() {
@@ -61,26 +66,29 @@ public final class PolicyRepository {
 
     /** Everything written after {@code revision}, as of one consistent snapshot. */
     public PolicyChanges changesSince(long revision) {
-        return Jdbc.read(dataSource, connection -> {
-            long current = PolicyRows.currentRevision(connection);
-            List<StoredPolicy> written = new ArrayList<>();
-            List<String> deleted = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT DISTINCT ON (policy_id) policy_id, version, revision, document::text, updated_at, updated_by,"
-                            + " deleted FROM policy_versions WHERE revision > ? ORDER BY policy_id, version DESC")) {
-                select.setLong(1, revision);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        if (rows.getBoolean("deleted")) {
-                            deleted.add(rows.getString(1));
-                        } else {
-                            written.add(PolicyRows.storedPolicy(rows));
-                        }
+        return Jdbc.read(dataSource, connection -> changes(connection, revision));
+    }
+
+    /** As {@link #changesSince}, in the caller's transaction. */
+    static PolicyChanges changes(Connection connection, long revision) throws SQLException {
+        long current = PolicyRows.currentRevision(connection);
+        List<StoredPolicy> written = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT ON (policy_id) policy_id, version, revision, document::text, updated_at, updated_by,"
+                        + " deleted FROM policy_versions WHERE revision > ? ORDER BY policy_id, version DESC")) {
+            select.setLong(1, revision);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getBoolean("deleted")) {
+                        deleted.add(rows.getString(1));
+                    } else {
+                        written.add(PolicyRows.storedPolicy(rows));
                     }
                 }
             }
-            return new PolicyChanges(current, written, deleted);
-        });
+        }
+        return new PolicyChanges(current, written, deleted);
     }
 
     /** Creates or replaces a policy; the caller has validated and compiled it. */

@@ -92,7 +92,7 @@ final class DayCheck {
                         unchained(record);
                     } else if (batch.checked) {
                         tuple.reset();
-                        CopyFormat.tuple(tuple, record);
+                        CopyFormat.tuple(tuple, record, batch.stored.format());
                         tuple.digestInto(batch.digest);
                         batch.count++;
                     }

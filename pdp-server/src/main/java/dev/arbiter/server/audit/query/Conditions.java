@@ -27,6 +27,8 @@ final class Conditions {
         conditions.add("caller = ?", filter.caller());
         conditions.add("resource_id = ?", filter.resource());
         conditions.add("latency_micros >= ?", filter.minLatencyMicros());
+        conditions.add("api = ?", filter.api());
+        conditions.add("trace_id = ?", filter.traceId());
         return conditions;
     }
 

@@ -61,7 +61,7 @@ final class BatchAssembler {
             day = dayOf(record.decidedAtMicros());
         }
         scratch.reset();
-        CopyFormat.tuple(scratch, LoggedDecision.of(record, batchId, mask));
+        CopyFormat.tuple(scratch, LoggedDecision.of(record, batchId, mask), CopyFormat.CURRENT);
         byte[] tuple = scratch.toByteArray();
         records.add(new Encoded(record.decidedAtMicros(), record.decisionId(), tuple));
         bytes += tuple.length;
@@ -78,7 +78,7 @@ final class BatchAssembler {
         }
         MessageDigest digest = ChainHash.sha256();
         LogBatch batch = new LogBatch(seq, batchId, records.get(0).micros(), records.get(records.size() - 1).micros(),
-                records.size(), digest.digest(tuples), tuples);
+                records.size(), digest.digest(tuples), tuples, CopyFormat.CURRENT);
         records.clear();
         bytes = 0;
         return batch;

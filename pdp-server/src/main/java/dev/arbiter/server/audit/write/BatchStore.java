@@ -78,7 +78,7 @@ final class BatchStore {
     }
 
     private static void copy(Connection connection, LogBatch batch) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyFormat.COPY_IN);
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyFormat.copyIn(batch.format()));
         try {
             copy.writeToCopy(CopyFormat.HEADER, 0, CopyFormat.HEADER.length);
             copy.writeToCopy(batch.tuples(), 0, batch.tuples().length);
@@ -105,7 +105,8 @@ final class BatchStore {
         byte[] hash = ChainHash.link(previousHash, seq, batch.batchId(), batch.firstMicros(), batch.lastMicros(),
                 batch.count(), batch.digest());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO decision_batches (seq, batch_id,"
-                + " first_at, last_at, record_count, digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " first_at, last_at, record_count, digest, prev_hash, hash, format)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setObject(2, batch.batchId());
             insert.setObject(3, Micros.toOffsetDateTime(batch.firstMicros()));
@@ -114,6 +115,7 @@ final class BatchStore {
             insert.setBytes(6, batch.digest());
             insert.setBytes(7, previousHash);
             insert.setBytes(8, hash);
+            insert.setInt(9, batch.format());
             insert.executeUpdate();
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE decision_chain SET seq = ?, hash = ?")) {

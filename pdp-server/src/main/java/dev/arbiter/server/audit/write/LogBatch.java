@@ -12,5 +12,7 @@ import java.util.UUID;
  * @param lastMicros the latest decision time in the batch
  * @param digest SHA-256 of {@code tuples}
  * @param tuples the records in binary COPY form, in (decision time, decision id) order
+ * @param format the {@link dev.arbiter.server.audit.CopyFormat} the tuples are in
  */
-record LogBatch(long seq, UUID batchId, long firstMicros, long lastMicros, int count, byte[] digest, byte[] tuples) {}
+record LogBatch(long seq, UUID batchId, long firstMicros, long lastMicros, int count, byte[] digest, byte[] tuples,
+        int format) {}

@@ -1,6 +1,7 @@
 package dev.arbiter.server.audit.write;
 
 import dev.arbiter.server.audit.ChainHash;
+import dev.arbiter.server.audit.CopyFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +17,8 @@ import java.util.zip.CRC32C;
  */
 final class SpillFrame {
 
-    static final int MAGIC = 0x41444C31;
+    /** "ADL" and the format of the frame's tuples. */
+    private static final int MAGIC_PREFIX = 0x41444C30;
     static final int HEADER_BYTES = 12;
     private static final int META_BYTES = 8 + 16 + 8 + 8 + 4 + ChainHash.SIZE;
     private static final int MAX_PAYLOAD = 256 * 1024 * 1024;
@@ -43,7 +45,7 @@ final class SpillFrame {
         crc.update(meta.duplicate());
         crc.update(batch.tuples());
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES)
-                .putInt(MAGIC)
+                .putInt(MAGIC_PREFIX + batch.format())
                 .putInt(META_BYTES + batch.tuples().length)
                 .putInt((int) crc.getValue())
                 .flip();
@@ -59,7 +61,8 @@ final class SpillFrame {
         int magic = header.getInt();
         int length = header.getInt();
         int checksum = header.getInt();
-        if (magic != MAGIC || length < META_BYTES || length > MAX_PAYLOAD || end - offset - HEADER_BYTES < length) {
+        int format = magic - MAGIC_PREFIX;
+        if ((format != CopyFormat.FIRST && format != CopyFormat.CURRENT) || length < META_BYTES || length > MAX_PAYLOAD || end - offset - HEADER_BYTES < length) {
             return null;
         }
         ByteBuffer payload = readFully(channel, offset + HEADER_BYTES, length);
@@ -77,7 +80,7 @@ final class SpillFrame {
         payload.get(digest);
         byte[] tuples = new byte[payload.remaining()];
         payload.get(tuples);
-        return new LogBatch(seq, batchId, first, last, count, digest, tuples);
+        return new LogBatch(seq, batchId, first, last, count, digest, tuples, format);
     }
 
     private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {

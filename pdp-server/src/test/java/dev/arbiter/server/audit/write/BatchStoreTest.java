@@ -80,7 +80,7 @@ class BatchStoreTest {
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 tuple.reset();
-                CopyFormat.tuple(tuple, DecisionRows.read(rows));
+                CopyFormat.tuple(tuple, DecisionRows.read(rows), batch.format());
                 tuple.digestInto(digest);
             }
         }

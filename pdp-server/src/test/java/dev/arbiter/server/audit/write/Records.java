@@ -29,7 +29,7 @@ final class Records {
                 Map.of("sourceIp", "10.1.2.3"), 0);
         return new DecisionRecord(id, micros, request,
                 new Decision(true, "payments-api", "checkout-can-charge", 1, "allowed by payments-api/checkout-can-charge"),
-                "checkout", 42);
+                "checkout", 42, "check", "4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     /** One batch of {@code count} records decided from {@code time} on, a microsecond apart. */

@@ -16,6 +16,7 @@ import dev.arbiter.server.engine.Resource;
 import dev.arbiter.store.TestDatabases;
 import dev.arbiter.store.jdbc.PolicyListing;
 import dev.arbiter.store.jdbc.PolicyRepository;
+import dev.arbiter.store.jdbc.StoreFeed;
 import dev.arbiter.store.jdbc.Precondition;
 import dev.arbiter.store.model.PolicyJson;
 import java.nio.charset.StandardCharsets;
@@ -31,19 +32,19 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PolicySyncTest {
+class StoreSyncTest {
 
     private DataSource dataSource;
     private PolicyRepository repository;
     private DecisionEngine engine;
-    private PolicySync sync;
+    private StoreSync sync;
 
     @BeforeEach
     void freshStore() {
         dataSource = TestDatabases.fresh();
         repository = new PolicyRepository(dataSource);
         engine = new DecisionEngine();
-        sync = new PolicySync(repository, new PolicyCompiler(new ConditionCompiler(100)), engine);
+        sync = new StoreSync(new StoreFeed(dataSource), new PolicyCompiler(new ConditionCompiler(100)), engine);
     }
 
     private void write(String json) {
