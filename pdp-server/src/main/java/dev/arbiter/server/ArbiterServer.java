@@ -13,9 +13,10 @@ import dev.arbiter.server.http.HttpTransport;
 import dev.arbiter.server.http.HttpVerticle;
 import dev.arbiter.server.sync.ChangeFeed;
 import dev.arbiter.server.sync.KeySync;
-import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.server.sync.Readiness;
+import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.server.sync.StoreWatcher;
+import dev.arbiter.store.jdbc.DirectoryRepository;
 import dev.arbiter.store.jdbc.PolicyRepository;
 import dev.arbiter.store.jdbc.StoreFeed;
 import io.vertx.core.DeploymentOptions;
@@ -85,7 +86,8 @@ public final class ArbiterServer implements AutoCloseable {
                 keySync);
         try {
             HttpApi api = ServiceWiring.httpApi(vertx, blocking, new ServiceWiring.Parts(config, database,
-                    policyRepository, keyRepository, compiler, engine, sync, keys, readiness, audit));
+                    policyRepository, keyRepository, new DirectoryRepository(database.dataSource()), compiler, engine,
+                    sync, keys, readiness, audit));
             HttpVerticle http = deploy(vertx, api, config);
             // Only once the port is ours: a server that cannot start must not hand out a token.
             if (bootstrap.generateTokenIfNoKey()) {

@@ -9,14 +9,17 @@ import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.http.HttpApi;
 import dev.arbiter.server.service.DecisionLogService;
 import dev.arbiter.server.service.DecisionService;
+import dev.arbiter.server.service.DirectoryService;
 import dev.arbiter.server.service.HealthService;
 import dev.arbiter.server.service.ImpactService;
 import dev.arbiter.server.service.KeyService;
 import dev.arbiter.server.service.LogHandoff;
 import dev.arbiter.server.service.PolicyService;
 import dev.arbiter.server.service.RevisionGate;
-import dev.arbiter.server.sync.StoreSync;
+import dev.arbiter.server.service.StoreWrites;
 import dev.arbiter.server.sync.Readiness;
+import dev.arbiter.server.sync.StoreSync;
+import dev.arbiter.store.jdbc.DirectoryRepository;
 import dev.arbiter.store.jdbc.PolicyRepository;
 import io.vertx.core.Vertx;
 
@@ -27,6 +30,7 @@ final class ServiceWiring {
 
     /** What the services are made of. */
     record Parts(ServerConfig config, Database database, PolicyRepository policies, KeyRepository keys,
+            DirectoryRepository directory,
             PolicyCompiler compiler, DecisionEngine engine, StoreSync sync, KeyRegistry registry, Readiness readiness,
             Audit audit) {}
 
@@ -34,13 +38,14 @@ final class ServiceWiring {
         DecisionService decisions = new DecisionService(parts.engine(),
                 new RevisionGate(vertx, parts.engine(), parts.sync(), blocking),
                 new LogHandoff(vertx, parts.audit().log()));
-        PolicyService policies = new PolicyService(parts.policies(), parts.compiler(), parts.sync(), blocking);
+        StoreWrites store = new StoreWrites(blocking, parts.sync());
+        PolicyService policies = new PolicyService(parts.policies(), parts.compiler(), store);
         ImpactService impact = new ImpactService(parts.engine(), parts.compiler(), parts.sync(), parts.audit(),
                 blocking);
         KeyService keys = new KeyService(parts.keys(), parts.registry(), blocking,
                 parts.config().tls().map(TlsConfig::requiresClientCertificates).orElse(false));
         HealthService health = new HealthService(parts.readiness(), parts.engine(), parts.audit().log());
         return new HttpApi(health, parts.registry(), decisions, policies, impact,
-                new DecisionLogService(parts.audit(), blocking), keys);
+                new DecisionLogService(parts.audit(), blocking), keys, new DirectoryService(parts.directory(), store));
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,17 +34,32 @@ public final class CheckCodec {
 
     /** The request as JSON text, {@code mask}ed, each string passed through {@code text}. */
     public static String write(CheckRequest request, CheckMask mask, UnaryOperator<String> text) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            new CheckWriter(mask, text).write(json, request);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return json(256, generator -> new CheckWriter(mask, text).write(generator, request));
     }
 
     /** The request as JSON text, exactly. */
     public static String write(CheckRequest request) {
         return write(request, CheckMask.NONE, UnaryOperator.identity());
+    }
+
+    /** A map of CEL-ready values (attributes, say) as the text of a JSON object. */
+    public static String writeObject(Map<String, Object> members) {
+        return json(64, generator -> new CheckWriter(CheckMask.NONE, UnaryOperator.identity())
+                .object(generator, members, null));
+    }
+
+    @FunctionalInterface
+    private interface Writing {
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
+    private static String json(int sizeHint, Writing writing) {
+        StringWriter out = new StringWriter(sizeHint);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            writing.writeTo(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 }

@@ -87,7 +87,7 @@ final class CheckWriter {
         }
     }
 
-    private void object(JsonGenerator json, Map<?, ?> members, CheckMask.Position masking) throws IOException {
+    void object(JsonGenerator json, Map<?, ?> members, CheckMask.Position masking) throws IOException {
         if (masking != null && masking.masked()) {
             json.writeString(CheckMask.MASKED);
             return;

@@ -4,6 +4,7 @@ import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.Role;
 import dev.arbiter.server.service.DecisionLogService;
 import dev.arbiter.server.service.DecisionService;
+import dev.arbiter.server.service.DirectoryService;
 import dev.arbiter.server.service.HealthService;
 import dev.arbiter.server.service.ImpactService;
 import dev.arbiter.server.service.KeyService;
@@ -21,6 +22,9 @@ public final class HttpApi {
 
     /** Largest request body accepted (a full batch of checks or a large policy set fits). */
     public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** Largest directory apply accepted: a hundred thousand entries with a few attributes each fit. */
+    public static final long MAX_DIRECTORY_BODY_BYTES = 64L * 1024 * 1024;
+    private static final String DIRECTORY_APPLY = "/v1/entities/_apply";
 
     private static final Role[] CHECK = {Role.CHECK};
     private static final Role[] POLICY_ADMIN = {Role.POLICY_ADMIN};
@@ -38,9 +42,10 @@ public final class HttpApi {
     private final ImpactHandler impact;
     private final DecisionLogHandler decisionLog;
     private final KeyHandler keys;
+    private final EntityHandler entities;
 
     public HttpApi(HealthService health, KeyRegistry registry, DecisionService decisions, PolicyService policies,
-            ImpactService impact, DecisionLogService decisionLog, KeyService keys) {
+            ImpactService impact, DecisionLogService decisionLog, KeyService keys, DirectoryService directory) {
         this.health = new HealthHandler(health);
         this.authenticator = new Authenticator(registry);
         this.checks = new CheckHandler(decisions);
@@ -51,6 +56,7 @@ public final class HttpApi {
         this.impact = new ImpactHandler(impact);
         this.decisionLog = new DecisionLogHandler(decisionLog);
         this.keys = new KeyHandler(keys);
+        this.entities = new EntityHandler(directory);
     }
 
     /** The routes, in the order they are tried. */
@@ -64,7 +70,9 @@ public final class HttpApi {
 
         // The token is checked before a body of up to MAX_BODY_BYTES is buffered.
         router.route("/v1/*").handler(authenticator);
-        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.post(DIRECTORY_APPLY).handler(BodyHandler.create(false).setBodyLimit(MAX_DIRECTORY_BODY_BYTES));
+        router.routeWithRegex("/v1/(?!entities/_apply$).*")
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
         routes.add(HttpMethod.POST, "/v1/check", CHECK, checks::check);
         routes.add(HttpMethod.POST, "/v1/check/batch", CHECK, checks::batch);
@@ -88,6 +96,15 @@ public final class HttpApi {
         routes.add(HttpMethod.GET, "/v1/decisions/stats", AUDITOR, decisionLog::stats);
         routes.add(HttpMethod.GET, "/v1/decisions/verify", AUDITOR, decisionLog::verify);
         routes.add(HttpMethod.GET, "/v1/decisions/:decisionId", AUDITOR, decisionLog::get);
+
+        routes.add(HttpMethod.POST, DIRECTORY_APPLY, POLICY_ADMIN, entities::apply);
+        routes.add(HttpMethod.GET, "/v1/entities/principals", POLICY_READER, entities::principals);
+        routes.add(HttpMethod.GET, "/v1/entities/principals/:id", POLICY_READER, entities::principal);
+        routes.add(HttpMethod.DELETE, "/v1/entities/principals/:id", POLICY_ADMIN, entities::deletePrincipal);
+        routes.add(HttpMethod.GET, "/v1/entities/resources", POLICY_READER, entities::resources);
+        routes.add(HttpMethod.GET, "/v1/entities/resources/:service/:kind/:id", POLICY_READER, entities::resource);
+        routes.add(HttpMethod.DELETE, "/v1/entities/resources/:service/:kind/:id", POLICY_ADMIN,
+                entities::deleteResource);
 
         routes.add(HttpMethod.POST, "/v1/keys", ADMIN, keys::create);
         routes.add(HttpMethod.GET, "/v1/keys", ADMIN, keys::list);

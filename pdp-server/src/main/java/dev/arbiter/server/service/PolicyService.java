@@ -2,7 +2,6 @@ package dev.arbiter.server.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arbiter.server.Blocking;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.engine.PolicyLinter;
 import dev.arbiter.server.engine.Warning;
@@ -10,7 +9,6 @@ import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.server.policy.PolicyDocuments;
 import dev.arbiter.server.policy.ValidPolicies;
-import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.store.jdbc.PolicyListing;
 import dev.arbiter.store.jdbc.PolicyNotFoundException;
 import dev.arbiter.store.jdbc.PolicyRepository;
@@ -27,7 +25,6 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -40,41 +37,39 @@ public final class PolicyService {
     private final PolicyRepository repository;
     private final PolicyCompiler compiler;
     private final PolicyLinter linter;
-    private final StoreSync sync;
-    private final Blocking blocking;
+    private final StoreWrites store;
 
-    public PolicyService(PolicyRepository repository, PolicyCompiler compiler, StoreSync sync, Blocking blocking) {
+    public PolicyService(PolicyRepository repository, PolicyCompiler compiler, StoreWrites store) {
         this.repository = repository;
         this.compiler = compiler;
         this.linter = new PolicyLinter(compiler);
-        this.sync = sync;
-        this.blocking = blocking;
+        this.store = store;
     }
 
     /** A bundle applied (or planned, for a dry run) and how it went. */
     public record Applied(PolicyBundle bundle, ApplyResult result, boolean dryRun) {}
 
     public Future<PolicyListing> list(Optional<String> service) {
-        return blocking.run(() -> repository.list(service));
+        return store.read(() -> repository.list(service));
     }
 
     public Future<StoredPolicy> get(String id) {
-        return blocking.run(() -> repository.find(id).orElseThrow(() -> new PolicyNotFoundException(id)));
+        return store.read(() -> repository.find(id).orElseThrow(() -> new PolicyNotFoundException(id)));
     }
 
     /** Creates or replaces the policy {@code id} with the one the body holds. */
     public Future<PolicyWrite> put(String id, PolicyDocuments body, Precondition precondition, String actor) {
-        return write(() -> repository.put(readPolicy(id, body), precondition, actor));
+        return store.write(() -> repository.put(readPolicy(id, body), precondition, actor));
     }
 
     /** Deletes the policy; answers the revision of the deletion. */
     public Future<Long> delete(String id, Precondition precondition, String actor) {
-        return write(() -> repository.delete(id, precondition, actor));
+        return store.write(() -> repository.delete(id, precondition, actor));
     }
 
     /** Every version of the policy, newest first; 404 for a policy never written. */
     public Future<List<PolicyVersion>> history(String id) {
-        return blocking.run(() -> {
+        return store.read(() -> {
             List<PolicyVersion> history = repository.history(id);
             if (history.isEmpty()) {
                 throw ApiException.notFound("policy '" + id + "' was never written");
@@ -84,12 +79,12 @@ public final class PolicyService {
     }
 
     public Future<PolicyVersion> version(String id, int version) {
-        return blocking.run(() -> find(id, version));
+        return store.read(() -> find(id, version));
     }
 
     /** A new version equal to version {@code to}; the history itself never changes. */
     public Future<PolicyWrite> rollback(String id, int to, Precondition precondition, String actor) {
-        return write(() -> {
+        return store.write(() -> {
             PolicyVersion earlier = find(id, to);
             if (earlier.deleted()) {
                 throw new ApiException(ErrorCode.VERSION_IS_DELETION, "version " + to + " of policy '" + id
@@ -106,12 +101,12 @@ public final class PolicyService {
      */
     public Future<Applied> apply(PolicyDocuments body, boolean dryRun, OptionalLong unchangedSince, String actor) {
         if (dryRun) {
-            return blocking.run(() -> {
+            return store.read(() -> {
                 PolicyBundle bundle = ValidPolicies.bundle(body, compiler);
                 return new Applied(bundle, repository.planApply(bundle, unchangedSince), true);
             });
         }
-        return write(() -> {
+        return store.write(() -> {
             PolicyBundle bundle = ValidPolicies.bundle(body, compiler);
             return new Applied(bundle, repository.apply(bundle, unchangedSince, actor), false);
         });
@@ -119,7 +114,7 @@ public final class PolicyService {
 
     /** The full check a write makes, then warnings judged against the stored policies; stores nothing. */
     public Future<List<Warning>> validate(PolicyDocuments body) {
-        return blocking.run(() -> {
+        return store.read(() -> {
             Policy policy = PolicyJson.read(body.one(), "");
             ValidPolicies.require(compiler, policy);
             return linter.warnings(policy, storedAround(policy));
@@ -127,13 +122,6 @@ public final class PolicyService {
     }
 
     /** Runs a write on a worker and loads what it stored before answering: read-your-writes. */
-    private <T> Future<T> write(Callable<T> write) {
-        return blocking.run(() -> {
-            T written = write.call();
-            sync.catchUp();
-            return written;
-        });
-    }
 
     /** Parses, checks the id against the path, validates and compiles: 400 or 422 before any write. */
     private Policy readPolicy(String pathId, PolicyDocuments body) {

@@ -9,6 +9,10 @@ import dev.arbiter.server.audit.ByteSink;
 import dev.arbiter.server.audit.ChainHash;
 import dev.arbiter.server.audit.CopyFormat;
 import dev.arbiter.server.audit.DecisionRows;
+import dev.arbiter.server.audit.LoggedDecision;
+import dev.arbiter.server.audit.Micros;
+import dev.arbiter.server.audit.integrity.ChainVerifier;
+import dev.arbiter.server.audit.integrity.VerifyReport;
 import dev.arbiter.store.TestDatabases;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -17,6 +21,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +50,24 @@ class BatchStoreTest {
         assertEquals(5, count("SELECT count(*) FROM decisions"));
         assertEquals(1, count("SELECT count(*) FROM decision_batches"));
         assertEquals(1, count("SELECT seq FROM decision_chain"));
+    }
+
+    @Test
+    void batchesHashedBeforeTheFrontDoorWasRecordedStillVerifyBesideNewOnes() throws SQLException {
+        LoggedDecision old = new LoggedDecision(UUID.randomUUID(), Micros.of(TIME), "p", List.of(), "a", "s", "", "",
+                true, "pol", "r", 1, "allowed by pol/r", "checkout", 7, "{}", null, UUID.randomUUID(), null, null);
+        ByteSink tuple = new ByteSink(256);
+        CopyFormat.tuple(tuple, old, CopyFormat.FIRST);
+        byte[] tuples = tuple.toByteArray();
+        LogBatch firstFormat = new LogBatch(1, old.batchId(), old.decidedAtMicros(), old.decidedAtMicros(), 1,
+                ChainHash.sha256().digest(tuples), tuples, CopyFormat.FIRST);
+        store.write(firstFormat);
+        store.write(Records.batch(2, TIME.plusSeconds(1), 3));
+
+        VerifyReport report = new ChainVerifier(dataSource).verify(null, null);
+        assertTrue(report.valid(), String.valueOf(report.firstBreak()));
+        assertEquals(4, report.records());
+        assertEquals(1, count("SELECT count(*) FROM decisions WHERE api IS NULL"), "the old record has no api");
     }
 
     @Test
