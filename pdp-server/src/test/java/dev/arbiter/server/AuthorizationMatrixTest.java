@@ -50,8 +50,8 @@ class AuthorizationMatrixTest {
      * Routes that are not endpoints: the guard of every request, body reading and authentication of
      * /v1, reserved "_" paths, errors.
      */
-    private static final List<String> INFRASTRUCTURE = List.of("* (any path)", "* /v1/*", "* /v1/*",
-            "* /v1/policies/_.*", "* (any path)");
+    private static final List<String> INFRASTRUCTURE = List.of("* (any path)", "* /v1/*",
+            "* /v1/(?!entities/_apply$).*", "POST /v1/entities/_apply", "* /v1/policies/_.*", "* (any path)");
 
     /** One endpoint: its route as registered, a request that succeeds, and the roles that may send it. */
     record Endpoint(String method, String route, String path, String body, int success, Set<String> roles) {
@@ -108,6 +108,18 @@ class AuthorizationMatrixTest {
             endpoint("GET", "/v1/decisions/stats", "/v1/decisions/stats?groupBy=policy", null, 200, AUDITOR),
             endpoint("GET", "/v1/decisions/verify", "/v1/decisions/verify", null, 200, AUDITOR),
             endpoint("GET", "/v1/decisions/:decisionId", "/v1/decisions/" + DECISION, null, 200, AUDITOR),
+            endpoint("POST", "/v1/entities/_apply", "/v1/entities/_apply",
+                    "{\"principals\": [{\"id\": \"entity-" + CALLER + "\"}]}", 200, POLICY_ADMIN),
+            endpoint("GET", "/v1/entities/principals", "/v1/entities/principals", null, 200, POLICY_ADMIN, AUDITOR),
+            endpoint("GET", "/v1/entities/principals/:id", "/v1/entities/principals/shared", null, 200,
+                    POLICY_ADMIN, AUDITOR),
+            endpoint("DELETE", "/v1/entities/principals/:id", "/v1/entities/principals/doomed-" + CALLER, null, 204,
+                    POLICY_ADMIN),
+            endpoint("GET", "/v1/entities/resources", "/v1/entities/resources", null, 200, POLICY_ADMIN, AUDITOR),
+            endpoint("GET", "/v1/entities/resources/:service/:kind/:id", "/v1/entities/resources/s/k/shared", null,
+                    200, POLICY_ADMIN, AUDITOR),
+            endpoint("DELETE", "/v1/entities/resources/:service/:kind/:id", "/v1/entities/resources/s/k/doomed-"
+                    + CALLER, null, 204, POLICY_ADMIN),
             endpoint("POST", "/v1/keys", "/v1/keys", "{\"name\": \"created-" + CALLER + "\", \"roles\": [\"check\"]}",
                     201, ADMIN),
             endpoint("GET", "/v1/keys", "/v1/keys", null, 200, ADMIN),
@@ -171,6 +183,15 @@ class AuthorizationMatrixTest {
         }
 
         assertEquals(201, admin.put("/v1/policies/shared", Policies.allow("shared", "s", "a")).status());
+        StringBuilder principals = new StringBuilder("{\"id\": \"shared\"}");
+        StringBuilder resources = new StringBuilder("{\"service\": \"s\", \"kind\": \"k\", \"id\": \"shared\"}");
+        for (Caller caller : Caller.values()) {
+            principals.append(", {\"id\": \"doomed-").append(caller.label).append("\"}");
+            resources.append(", {\"service\": \"s\", \"kind\": \"k\", \"id\": \"doomed-").append(caller.label)
+                    .append("\"}");
+        }
+        assertEquals(200, admin.post("/v1/entities/_apply", "{\"principals\": [" + principals + "], \"resources\": ["
+                + resources + "]}").status());
         for (Caller caller : Caller.values()) {
             String rollback = "rollback-" + caller.label;
             assertEquals(201, admin.put("/v1/policies/" + rollback, Policies.allow(rollback, "s", "a")).status());
