@@ -1,6 +1,8 @@
 package dev.arbiter.server;
 
 import dev.arbiter.server.audit.AuditConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.Optional;
  * @param adminToken bootstrap token with role admin, ensured at every start
  * @param tls HTTPS settings; empty for plain HTTP
  * @param audit the decision log's settings ({@code ARBITER_AUDIT_*})
+ * @param publicUrl the base URL clients reach this server at ({@code ARBITER_PUBLIC_URL}), for the
+ *     AuthZEN metadata; empty: the scheme and authority each request came with
  */
 public record ServerConfig(
         String httpHost,
@@ -22,7 +26,8 @@ public record ServerConfig(
         Path dataDir,
         Optional<String> adminToken,
         Optional<TlsConfig> tls,
-        AuditConfig audit) {
+        AuditConfig audit,
+        Optional<String> publicUrl) {
 
     public static final int DEFAULT_PORT = 8700;
     /** Bootstrap tokens shorter than this are refused: the admin key guards everything. */
@@ -32,6 +37,7 @@ public record ServerConfig(
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("ARBITER_HTTP_PORT must be between 0 and 65535, not " + httpPort);
         }
+        publicUrl.ifPresent(ServerConfig::requireBaseUrl);
         if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
             throw new IllegalArgumentException(
                     "ARBITER_ADMIN_TOKEN must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
@@ -49,7 +55,23 @@ public record ServerConfig(
                 Path.of(env.getOrDefault("ARBITER_DATA_DIR", "./arbiter-data")),
                 present(env, "ARBITER_ADMIN_TOKEN"),
                 TlsConfig.fromEnvironment(env),
-                AuditConfig.fromEnvironment(env));
+                AuditConfig.fromEnvironment(env),
+                present(env, "ARBITER_PUBLIC_URL").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
+    }
+
+    /** An http(s) URL with a host, and no query or fragment: what AuthZEN calls a PDP identifier's base. */
+    private static void requireBaseUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("ARBITER_PUBLIC_URL must be an http or https URL without query or"
+                + " fragment, such as https://arbiter.example.com, not '" + url + "'");
     }
 
     private static int port(String value) {

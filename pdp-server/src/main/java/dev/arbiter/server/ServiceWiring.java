@@ -16,6 +16,7 @@ import dev.arbiter.server.service.KeyService;
 import dev.arbiter.server.service.LogHandoff;
 import dev.arbiter.server.service.PolicyService;
 import dev.arbiter.server.service.RevisionGate;
+import dev.arbiter.server.service.SearchService;
 import dev.arbiter.server.service.StoreWrites;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.server.sync.StoreSync;
@@ -46,6 +47,7 @@ final class ServiceWiring {
                 parts.config().tls().map(TlsConfig::requiresClientCertificates).orElse(false));
         HealthService health = new HealthService(parts.readiness(), parts.engine(), parts.audit().log());
         return new HttpApi(health, parts.registry(), decisions, policies, impact,
-                new DecisionLogService(parts.audit(), blocking), keys, new DirectoryService(parts.directory(), store));
+                new DecisionLogService(parts.audit(), blocking), keys, new DirectoryService(parts.directory(), store),
+                new SearchService(parts.engine(), blocking), parts.config().publicUrl());
     }
 }

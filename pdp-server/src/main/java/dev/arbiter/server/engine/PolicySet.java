@@ -1,11 +1,14 @@
 package dev.arbiter.server.engine;
 
+import dev.arbiter.store.model.Policy;
 import dev.arbiter.store.model.PolicyBundle;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An immutable snapshot of every policy, and of the directory, at one store revision, indexed for
@@ -103,6 +106,19 @@ public final class PolicySet {
             }
         }
         return governed;
+    }
+
+    /**
+     * The action names the rules applying to {@code service} name literally (its own and the
+     * organisation-wide ones'), sorted; actions only a wildcard pattern names cannot be listed.
+     */
+    public SortedSet<String> literalActions(String service) {
+        SortedSet<String> actions = new TreeSet<>();
+        for (ServicePolicies policies : List.of(policiesOf(service), policiesOf(Policy.EVERY_SERVICE))) {
+            policies.policies().values().forEach(policy -> policy.rules()
+                    .forEach(rule -> actions.addAll(rule.literalActions())));
+        }
+        return actions;
     }
 
     /** The policies whose {@code service} is exactly this one ("*" for organisation-wide ones). */

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Writes decision answers straight to bytes, without a JSON tree. */
-final class DecisionJson {
+public final class DecisionJson {
 
     static final JsonFactory FACTORY = new JsonFactory();
 
@@ -59,12 +59,12 @@ final class DecisionJson {
 
     /** Writes one JSON document. */
     @FunctionalInterface
-    interface Writing {
+    public interface Writing {
         void writeTo(JsonGenerator generator) throws IOException;
     }
 
     /** The document {@code writing} produces, as a buffer. */
-    static Buffer write(int sizeHint, Writing writing) {
+    public static Buffer write(int sizeHint, Writing writing) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
         try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
             writing.writeTo(generator);

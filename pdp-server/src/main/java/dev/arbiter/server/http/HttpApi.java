@@ -9,10 +9,12 @@ import dev.arbiter.server.service.HealthService;
 import dev.arbiter.server.service.ImpactService;
 import dev.arbiter.server.service.KeyService;
 import dev.arbiter.server.service.PolicyService;
+import dev.arbiter.server.service.SearchService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Optional;
 
 /**
  * The HTTP API of DESIGN.md: every path, the roles it needs, and JSON errors for everything else.
@@ -43,9 +45,11 @@ public final class HttpApi {
     private final DecisionLogHandler decisionLog;
     private final KeyHandler keys;
     private final EntityHandler entities;
+    private final AuthzenHandler authzen;
 
     public HttpApi(HealthService health, KeyRegistry registry, DecisionService decisions, PolicyService policies,
-            ImpactService impact, DecisionLogService decisionLog, KeyService keys, DirectoryService directory) {
+            ImpactService impact, DecisionLogService decisionLog, KeyService keys, DirectoryService directory,
+            SearchService search, Optional<String> publicUrl) {
         this.health = new HealthHandler(health);
         this.authenticator = new Authenticator(registry);
         this.checks = new CheckHandler(decisions);
@@ -57,6 +61,22 @@ public final class HttpApi {
         this.decisionLog = new DecisionLogHandler(decisionLog);
         this.keys = new KeyHandler(keys);
         this.entities = new EntityHandler(directory);
+        this.authzen = new AuthzenHandler(decisions, search, publicUrl);
+    }
+
+    /** AuthZEN 1.0: a PDP per service at /authzen/{service}, for callers with role check; its metadata public. */
+    private void authzen(Router router, Routes routes) {
+        router.route("/.well-known/authzen-configuration/:service").handler(authzen::prepare);
+        router.get("/.well-known/authzen-configuration/:service").handler(authzen::metadata);
+        routes.allow(HttpMethod.GET, "/.well-known/authzen-configuration/:service");
+        router.route("/authzen/*").handler(authzen::prepare).handler(authenticator);
+        router.route("/authzen/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        String pdp = "/authzen/:service/access/v1";
+        routes.add(HttpMethod.POST, pdp + "/evaluation", CHECK, authzen::evaluation);
+        routes.add(HttpMethod.POST, pdp + "/evaluations", CHECK, authzen::evaluations);
+        routes.add(HttpMethod.POST, pdp + "/search/subject", CHECK, authzen::searchSubjects);
+        routes.add(HttpMethod.POST, pdp + "/search/resource", CHECK, authzen::searchResources);
+        routes.add(HttpMethod.POST, pdp + "/search/action", CHECK, authzen::searchActions);
     }
 
     /** The routes, in the order they are tried. */
@@ -109,6 +129,8 @@ public final class HttpApi {
         routes.add(HttpMethod.POST, "/v1/keys", ADMIN, keys::create);
         routes.add(HttpMethod.GET, "/v1/keys", ADMIN, keys::list);
         routes.add(HttpMethod.DELETE, "/v1/keys/:name", ADMIN, keys::delete);
+
+        authzen(router, routes);
 
         ErrorHandler errors = new ErrorHandler(routes);
         router.route().failureHandler(errors);

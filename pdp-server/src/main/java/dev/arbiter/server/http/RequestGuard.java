@@ -11,8 +11,9 @@ import io.vertx.ext.web.RoutingContext;
  * The first handler of every request: refuses, before any route looks at them, paths and query
  * strings that are not valid percent-encoding or that carry NUL (no id, name or filter holds one,
  * and the store cannot), and multipart bodies, which no endpoint takes. Bodies labelled as
- * URL-encoded forms are relabelled JSON, which they are: {@code curl -d} labels its JSON so, and
- * decoding JSON as a form fails on any '%' in it.
+ * URL-encoded forms are relabelled JSON under {@code /v1}, which they are: {@code curl -d} labels
+ * its JSON so, and decoding JSON as a form fails on any '%' in it. (AuthZEN's endpoints insist on
+ * {@code application/json}, as its specification does.)
  */
 final class RequestGuard implements Handler<RoutingContext> {
 
@@ -26,7 +27,8 @@ final class RequestGuard implements Handler<RoutingContext> {
             ctx.fail(new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "multipart bodies are not accepted; send JSON"));
             return;
         }
-        if (type != null && startsWithIgnoringCase(type, "application/x-www-form-urlencoded")) {
+        if (type != null && startsWithIgnoringCase(type, "application/x-www-form-urlencoded")
+                && ctx.request().path().startsWith("/v1/")) {
             ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, Responses.JSON);
         }
         ctx.next();
