@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.Eventually;
+import dev.arbiter.server.testing.LoggedRecords;
 import dev.arbiter.store.model.PolicyJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +34,6 @@ class DecisionLogApiTest {
         auditor = arbiter.clientWithRoles("auditor", "auditor");
     }
 
-    /** The record of {@code decisionId} as the auditor API answers it, once it is there. */
-    static JsonNode awaitRecord(ApiClient auditor, String decisionId, Duration timeout) {
-        return Eventually.await(timeout, "decision " + decisionId + " in the log", () -> {
-            ApiClient.Response response = auditor.get("/v1/decisions/" + decisionId);
-            return response.status() == 200 ? response.json() : null;
-        });
-    }
-
     @Test
     void aRecordAppearsWithinTwoSecondsWithEveryField() throws Exception {
         Instant before = Instant.now();
@@ -48,7 +41,7 @@ class DecisionLogApiTest {
         Instant after = Instant.now();
         String decisionId = answer.get("decisionId").asText();
 
-        JsonNode record = awaitRecord(auditor, decisionId, Duration.ofSeconds(2));
+        JsonNode record = LoggedRecords.await(auditor, decisionId, Duration.ofSeconds(2));
 
         assertEquals(decisionId, record.get("decisionId").asText());
         Instant time = Instant.parse(record.get("time").asText());
@@ -83,17 +76,17 @@ class DecisionLogApiTest {
         JsonNode batch = checker.send("POST", "/v1/check/batch", "{\"checks\": [" + Policies.charge(1) + ", "
                 + Policies.charge(2) + "]}", "traceparent", traceparent).json();
         String first = batch.at("/results/0/decisionId").asText();
-        JsonNode record = awaitRecord(auditor, first, Duration.ofSeconds(10));
+        JsonNode record = LoggedRecords.await(auditor, first, Duration.ofSeconds(10));
         assertEquals("batch", record.get("api").asText());
         assertEquals(traceId, record.get("traceId").asText());
 
-        awaitRecord(auditor, batch.at("/results/1/decisionId").asText(), Duration.ofSeconds(10));
+        LoggedRecords.await(auditor, batch.at("/results/1/decisionId").asText(), Duration.ofSeconds(10));
         JsonNode traced = auditor.get("/v1/decisions?traceId=" + traceId + "&api=batch").json();
         assertEquals(2, traced.get("decisions").size(), traced.toString());
 
         String ignored = checker.send("POST", "/v1/check", Policies.charge(3), "traceparent", "not-a-traceparent")
                 .json().get("decisionId").asText();
-        assertTrue(awaitRecord(auditor, ignored, Duration.ofSeconds(10)).get("traceId").isNull(),
+        assertTrue(LoggedRecords.await(auditor, ignored, Duration.ofSeconds(10)).get("traceId").isNull(),
                 "an invalid traceparent is ignored, as W3C says, and never fails the check");
     }
 
@@ -106,7 +99,7 @@ class DecisionLogApiTest {
         JsonNode answer = checker.post("/v1/check", Policies.check("entries:read", "ledger")).json();
         assertFalse(answer.get("allow").asBoolean());
 
-        JsonNode record = awaitRecord(auditor, answer.get("decisionId").asText(), Duration.ofSeconds(10));
+        JsonNode record = LoggedRecords.await(auditor, answer.get("decisionId").asText(), Duration.ofSeconds(10));
 
         assertFalse(record.get("allow").asBoolean());
         assertEquals(answer.get("shadow"), record.get("shadow"));
@@ -120,14 +113,14 @@ class DecisionLogApiTest {
                 + Policies.charge(99_999) + ", " + Policies.check("refunds:create", "payments") + "]}")
                 .json().get("results");
         for (JsonNode answer : results) {
-            JsonNode record = awaitRecord(auditor, answer.get("decisionId").asText(), Duration.ofSeconds(10));
+            JsonNode record = LoggedRecords.await(auditor, answer.get("decisionId").asText(), Duration.ofSeconds(10));
             assertEquals(answer.get("allow"), record.get("allow"));
             assertEquals(answer.get("policy"), record.get("policy"));
             assertEquals(answer.get("rule"), record.get("rule"));
             assertEquals(answer.get("reason"), record.get("reason"));
             assertEquals("checkout-service", record.get("caller").asText());
         }
-        assertEquals(99_999, awaitRecord(auditor, results.get(1).get("decisionId").asText(), Duration.ofSeconds(10))
+        assertEquals(99_999, LoggedRecords.await(auditor, results.get(1).get("decisionId").asText(), Duration.ofSeconds(10))
                 .at("/input/resource/attr/amount").asLong());
     }
 
@@ -139,7 +132,7 @@ class DecisionLogApiTest {
                  "context": {"n": null, "list": [1, 2.5, "three", true], "deep": {"k": {}}}, "minRevision": %d}"""
                 .formatted(revision)).json().get("decisionId").asText();
 
-        JsonNode record = awaitRecord(auditor, decisionId, Duration.ofSeconds(10));
+        JsonNode record = LoggedRecords.await(auditor, decisionId, Duration.ofSeconds(10));
 
         assertEquals(PolicyJson.MAPPER.readTree("""
                 {"principal": {"id": "x", "type": "", "roles": [], "attr": {}}, "action": "a",
@@ -157,7 +150,7 @@ class DecisionLogApiTest {
                 {"principal": {"id": "nul\\u0000in-id"}, "action": "a\\ud800b", "resource": {"service": "s"},
                  "context": {"k\\u0000": "v\\u0000"}}""").json().get("decisionId").asText();
 
-        JsonNode record = awaitRecord(auditor, decisionId, Duration.ofSeconds(10));
+        JsonNode record = LoggedRecords.await(auditor, decisionId, Duration.ofSeconds(10));
 
         assertEquals("nul\uFFFDin-id", record.at("/principal/id").asText());
         assertEquals("a\uFFFDb", record.get("action").asText());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.testing.ApiClient;
+import dev.arbiter.server.testing.LoggedRecords;
 import dev.arbiter.server.testing.TestServer;
 import dev.arbiter.store.TestDatabases;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class DecisionLogMaskingTest {
             assertTrue(answer.get("allow").asBoolean(), "the condition saw the real card number: " + answer);
 
             String decisionId = answer.get("decisionId").asText();
-            JsonNode input = DecisionLogApiTest.awaitRecord(admin, decisionId, Duration.ofSeconds(10)).get("input");
+            JsonNode input = LoggedRecords.await(admin, decisionId, Duration.ofSeconds(10)).get("input");
             assertEquals("***", input.at("/resource/attr/card_number").asText());
             assertEquals("***", input.at("/context/headers/authorization").asText());
             assertEquals(10, input.at("/resource/attr/amount").asLong());
