@@ -10,6 +10,7 @@
 # DURATION (s per measurement, 10), WARMUP (s per server before measuring, 10), ROUNDS (3),
 # CONNECTIONS ("16 1"), ARBITER_NIO=1 also races Arbiter on the JDK's NIO transport,
 # BASELINE_JAR=<pdp-server.jar> also races that build of Arbiter (a before/after in one run),
+# AUTHZEN=1 also races the same check as an AuthZEN 1.0 evaluation on the first Arbiter,
 # RACE_OUT (directory kept with the raw wrk outputs; default: a temporary one, removed).
 set -euo pipefail
 
@@ -168,6 +169,7 @@ arbiter_check_token() { # port
 
 # --- the requests: DESIGN.md's example check, as each server asks it -------------------------
 ARBITER_CHECK='{"principal": {"id": "spiffe://acme.prod/ns/shop/sa/checkout", "roles": ["service"], "attr": {"env": "prod"}}, "action": "charges:create", "resource": {"service": "payments", "kind": "charge", "id": "ch_1", "attr": {"amount": 5000, "env": "prod"}}, "context": {"sourceIp": "10.1.2.3"}}'
+AUTHZEN_EVALUATION='{"subject": {"type": "workload", "id": "spiffe://acme.prod/ns/shop/sa/checkout", "properties": {"roles": ["service"], "env": "prod"}}, "action": {"name": "charges:create"}, "resource": {"type": "charge", "id": "ch_1", "properties": {"amount": 5000, "env": "prod"}}, "context": {"sourceIp": "10.1.2.3"}}'
 CERBOS_RESOURCE='{"actions": ["charges:create"], "resource": {"kind": "charge", "id": "ch_1", "attr": {"amount": 5000, "env": "prod"}}}'
 CERBOS_PRINCIPAL='"principal": {"id": "spiffe://acme.prod/ns/shop/sa/checkout", "roles": ["service"], "attr": {"env": "prod"}}'
 CERBOS_CHECK="{\"requestId\": \"race\", $CERBOS_PRINCIPAL, \"resources\": [$CERBOS_RESOURCE]}"
@@ -205,6 +207,12 @@ for arbiter in "${ARBITERS[@]}"; do
   TARGETS+=("$name http://127.0.0.1:$port/v1/check $name.lua")
   answer_of "http://127.0.0.1:$port/v1/check" "$token" "$ARBITER_CHECK" | grep -q '"allow":true' \
     || { echo "race: $name does not allow the example check" >&2; exit 1; }
+  if [ "$name" = arbiter ] && [ "${AUTHZEN:-0}" = 1 ]; then
+    script "$WORK/arbiter-authzen.lua" "$token" "$AUTHZEN_EVALUATION"
+    TARGETS+=("arbiter-authzen http://127.0.0.1:$port/authzen/payments/access/v1/evaluation arbiter-authzen.lua")
+    answer_of "http://127.0.0.1:$port/authzen/payments/access/v1/evaluation" "$token" "$AUTHZEN_EVALUATION" \
+      | grep -q '^{"decision":true}$' || { echo "race: Arbiter does not allow the AuthZEN evaluation" >&2; exit 1; }
+  fi
   if [ "$name" = arbiter ]; then
     script "$WORK/arbiter-batch.lua" "$token" "$ARBITER_BATCH"
     BATCH_TARGETS+=("arbiter-batch100 http://127.0.0.1:$port/v1/check/batch arbiter-batch.lua")

@@ -5,6 +5,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Blocking calls to the administration API. A 2xx answer is returned; an error answer throws
@@ -46,6 +48,25 @@ final class AdminHttp {
             throw ErrorAnswers.toException(answered.status(), answered.body());
         }
         return answered;
+    }
+
+    /** What {@code read} answers, or empty when the server answers 404. */
+    static <T> Optional<T> unlessNotFound(Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (ArbiterApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The store revision a write answered in its {@code Arbiter-Revision} header. */
+    static long revision(Exchange.Answered answered) {
+        return answered.headers().firstValueAsLong("Arbiter-Revision").orElseThrow(() ->
+                new ArbiterUnavailableException(Decision.Failure.MALFORMED_ANSWER,
+                        "the server's answer to a write has no Arbiter-Revision header"));
     }
 
     /** A path segment or query value, encoded. */

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLContext;
  * ArbiterAdmin admin = ArbiterAdmin.builder().endpoint("http://arbiter:8700").token(adminToken).build();
  * PolicyWrite write = admin.policies().put(Policy.of("payments-api", "payments").rules(...));
  * CreatedKey key = admin.keys().create("checkout", KeyRole.CHECK);
+ * admin.directory().apply(DirectoryChanges.none().put(PrincipalEntry.of("alice").roles("refunds")));
  * admin.decisions().stream(DecisionQuery.all().allow(false)).limit(10).forEach(System.out::println);
  * }</pre>
  *
@@ -23,11 +24,13 @@ public final class ArbiterAdmin {
     private final PolicyAdmin policies;
     private final KeyAdmin keys;
     private final DecisionAudit decisions;
+    private final DirectoryAdmin directory;
 
     private ArbiterAdmin(AdminHttp http) {
         this.policies = new PolicyAdmin(http);
         this.keys = new KeyAdmin(http);
         this.decisions = new DecisionAudit(http);
+        this.directory = new DirectoryAdmin(http);
     }
 
     public static Builder builder() {
@@ -45,6 +48,11 @@ public final class ArbiterAdmin {
     /** The decision log, for auditors. */
     public DecisionAudit decisions() {
         return decisions;
+    }
+
+    /** What Arbiter knows about principals and resources, merged into every decision. */
+    public DirectoryAdmin directory() {
+        return directory;
     }
 
     /** Settings of an admin client; the endpoint and the token are required. */

@@ -36,6 +36,9 @@ final class CheckCodec {
         Principal principal = request.principal();
         generator.writeObjectFieldStart("principal");
         generator.writeStringField("id", principal.id());
+        if (!principal.type().isEmpty()) {
+            generator.writeStringField("type", principal.type());
+        }
         if (!principal.roles().isEmpty()) {
             generator.writeArrayFieldStart("roles");
             for (String role : principal.roles()) {
@@ -54,6 +57,7 @@ final class CheckCodec {
         attributes(generator, "attr", resource.attr());
         generator.writeEndObject();
         attributes(generator, "context", request.context());
+        attributes(generator, "actionAttr", request.actionAttr());
         if (request.minRevision() > 0) {
             generator.writeNumberField("minRevision", request.minRevision());
         }

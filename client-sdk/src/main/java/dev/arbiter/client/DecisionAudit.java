@@ -29,7 +29,7 @@ public final class DecisionAudit {
     /** As {@link #list(DecisionQuery)}, with {@code pageSize} records a page (1 to 1000). */
     public Iterable<LoggedDecision> list(DecisionQuery query, int pageSize) {
         String pageSizeParameter = Integer.toString(pageSize);
-        return () -> new DecisionPages(cursor -> {
+        return () -> new CursorPages<>(cursor -> {
             String parameters = cursor == null ? query.queryString("limit", pageSizeParameter)
                     : query.queryString("limit", pageSizeParameter, "cursor", cursor);
             return AdminHttp.decode(http.send("GET", "/v1/decisions?" + parameters, null), DecisionLogJson::page);
@@ -44,14 +44,8 @@ public final class DecisionAudit {
     /** The record of {@code decisionId}, or empty when the log has none. */
     public Optional<LoggedDecision> get(String decisionId) {
         String path = "/v1/decisions/" + AdminHttp.encode(Checks.requireText(decisionId, "decisionId"));
-        try {
-            return Optional.of(AdminHttp.decode(http.send("GET", path, null), DecisionLogJson::record));
-        } catch (ArbiterApiException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return AdminHttp.unlessNotFound(
+                () -> AdminHttp.decode(http.send("GET", path, null), DecisionLogJson::record));
     }
 
     /**

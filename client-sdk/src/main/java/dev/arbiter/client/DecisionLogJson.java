@@ -8,16 +8,13 @@ final class DecisionLogJson {
 
     private DecisionLogJson() {}
 
-    /** One page: its records and the cursor of the next, null after the last. */
-    record Page(List<LoggedDecision> decisions, String nextCursor) {}
-
-    static Page page(byte[] body) throws MalformedAnswerException {
+    static CursorPages.Page<LoggedDecision> page(byte[] body) throws MalformedAnswerException {
         JsonObject json = JsonObject.parse(body);
         List<LoggedDecision> decisions = new ArrayList<>();
         for (JsonObject record : json.objects("decisions")) {
             decisions.add(record(record));
         }
-        return new Page(decisions, json.optionalString("nextCursor", null));
+        return new CursorPages.Page<>(decisions, json.optionalString("nextCursor", null));
     }
 
     static LoggedDecision record(byte[] body) throws MalformedAnswerException {
@@ -28,7 +25,8 @@ final class DecisionLogJson {
         return new LoggedDecision(subject(json), json.bool("allow"), json.optionalString("policy", null),
                 json.optionalString("rule", null), json.number("revision"), json.string("reason"),
                 json.string("caller"), json.number("latencyMicros"), json.members("input"),
-                json.has("shadow") ? CheckCodec.shadow(json.object("shadow")) : null);
+                json.has("shadow") ? CheckCodec.shadow(json.object("shadow")) : null, json.string("api"),
+                json.optionalString("traceId", null));
     }
 
     /** The members naming a logged decision: id, time, principal, action, resource. */

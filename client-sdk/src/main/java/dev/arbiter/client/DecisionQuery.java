@@ -71,6 +71,16 @@ public final class DecisionQuery {
         return with("resource", resourceId);
     }
 
+    /** Asked through this front door: {@code check}, {@code batch}, {@code authzen} or {@code ext_authz}. */
+    public DecisionQuery api(String frontDoor) {
+        return with("api", frontDoor);
+    }
+
+    /** Asked within this W3C trace (the trace id of the request's {@code traceparent}). */
+    public DecisionQuery traceId(String traceId) {
+        return with("traceId", traceId);
+    }
+
     public DecisionQuery minLatencyMicros(int micros) {
         return with("minLatencyMicros", Integer.toString(micros));
     }

@@ -25,15 +25,8 @@ public final class PolicyAdmin {
 
     /** The policy {@code id}, or empty when there is none. */
     public Optional<StoredPolicy> get(String id) {
-        try {
-            return Optional.of(AdminHttp.decode(http.send("GET", path(id), null),
-                    body -> AdminJson.storedPolicy(JsonObject.parse(body))));
-        } catch (ArbiterApiException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return AdminHttp.unlessNotFound(() -> AdminHttp.decode(http.send("GET", path(id), null),
+                body -> AdminJson.storedPolicy(JsonObject.parse(body))));
     }
 
     /** Creates or replaces the policy; the server validates and compiles it first (422 otherwise). */
@@ -51,10 +44,7 @@ public final class PolicyAdmin {
     }
 
     public long delete(String id, Precondition precondition) {
-        Exchange.Answered answered = http.send("DELETE", path(id), null, precondition.headers());
-        return answered.headers().firstValueAsLong("Arbiter-Revision").orElseThrow(() ->
-                new ArbiterUnavailableException(Decision.Failure.MALFORMED_ANSWER,
-                        "the server's answer to a delete has no Arbiter-Revision header"));
+        return AdminHttp.revision(http.send("DELETE", path(id), null, precondition.headers()));
     }
 
     /** The policy's history, newest first, deletions included; 404 when it was never written. */

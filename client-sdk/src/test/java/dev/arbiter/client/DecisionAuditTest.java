@@ -109,8 +109,10 @@ class DecisionAuditTest {
         assertEquals("archive-app", record.caller());
         assertTrue(record.latencyMicros() >= 0);
         assertEquals("documents:read", record.input().get("action"));
-        assertEquals(Map.of("id", "user-0", "roles", List.of("reader"), "attr", Map.of()),
+        assertEquals(Map.of("id", "user-0", "type", "", "roles", List.of("reader"), "attr", Map.of()),
                 record.input().get("principal"));
+        assertEquals("check", record.api());
+        assertEquals(null, record.traceId());
         assertEquals(new Shadow(false, "archive-lockdown", "lockdown"), record.shadow());
         assertEquals(allowed.shadow(), record.shadow());
 

@@ -24,13 +24,15 @@ class WireAgreementTest {
     @Test
     void theServerReadsEveryFieldTheClientWrites() {
         CheckRequest sent = CheckRequest.of(
-                        Principal.of("spiffe://acme.prod/ns/shop/sa/checkout").roles("service", "payments")
+                        Principal.of("spiffe://acme.prod/ns/shop/sa/checkout").type("workload")
+                                .roles("service", "payments")
                                 .attr("env", "prod").attr("level", 3).attr("score", 0.75).attr("admin", false)
                                 .attr("none", null).attr("tags", List.of("a", 1L, List.of(new BigDecimal("2.5"))))
                                 .attr("nested", Map.of("deep", Map.of("x", "y"))),
                         "charges:create",
                         Resource.of("payments", "charge", "ch_1").attr("amount", 5000).attr("currency", "EUR"))
                 .context("sourceIp", "10.1.2.3").context("headers", Map.of("x-request-id", "r1"))
+                .actionAttr("method", "POST").actionAttr("soft", true)
                 .minRevision(42);
         assertAgree(sent);
     }
@@ -50,6 +52,7 @@ class WireAgreementTest {
     private static void assertAgree(CheckRequest sent) {
         dev.arbiter.server.engine.CheckRequest read = CheckCodec.read(dev.arbiter.client.CheckCodec.encode(sent));
         assertEquals(sent.principal().id(), read.principal().id());
+        assertEquals(sent.principal().type(), read.principal().type());
         assertEquals(sent.principal().roles(), read.principal().roles());
         assertEquals(celForm(sent.principal().attr()), read.principal().attr());
         assertEquals(sent.action(), read.action());
@@ -58,6 +61,7 @@ class WireAgreementTest {
         assertEquals(sent.resource().id(), read.resource().id());
         assertEquals(celForm(sent.resource().attr()), read.resource().attr());
         assertEquals(celForm(sent.context()), read.context());
+        assertEquals(celForm(sent.actionAttr()), read.actionAttr());
         assertEquals(sent.minRevision(), read.minRevision());
     }
 

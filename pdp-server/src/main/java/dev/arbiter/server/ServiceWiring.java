@@ -40,7 +40,8 @@ final class ServiceWiring {
                 new RevisionGate(vertx, parts.engine(), parts.sync(), blocking),
                 new LogHandoff(vertx, parts.audit().log()));
         StoreWrites store = new StoreWrites(blocking, parts.sync());
-        PolicyService policies = new PolicyService(parts.policies(), parts.compiler(), store);
+        PolicyService policies = new PolicyService(parts.policies(), parts.compiler(), store,
+                () -> parts.engine().policies().directory());
         ImpactService impact = new ImpactService(parts.engine(), parts.compiler(), parts.sync(), parts.audit(),
                 blocking);
         KeyService keys = new KeyService(parts.keys(), parts.registry(), blocking,

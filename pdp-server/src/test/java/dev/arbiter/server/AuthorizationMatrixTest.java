@@ -51,7 +51,8 @@ class AuthorizationMatrixTest {
      * /v1, reserved "_" paths, errors.
      */
     private static final List<String> INFRASTRUCTURE = List.of("* (any path)", "* /v1/*",
-            "* /v1/(?!entities/_apply$).*", "POST /v1/entities/_apply", "* /v1/policies/_.*", "* (any path)");
+            "* /v1/(?!entities/_apply$).*", "POST /v1/entities/_apply", "* /v1/policies/_.*", "* (any path)",
+            "* /.well-known/authzen-configuration/:service", "* /authzen/*", "* /authzen/*");
 
     /** One endpoint: its route as registered, a request that succeeds, and the roles that may send it. */
     record Endpoint(String method, String route, String path, String body, int success, Set<String> roles) {
@@ -79,6 +80,9 @@ class AuthorizationMatrixTest {
     }
 
     private static final String CHECK_BODY = Policies.check("a", "s");
+    private static final String AUTHZEN = "/authzen/:service/access/v1";
+    private static final String AUTHZEN_EVALUATION = "{\"subject\": {\"type\": \"user\", \"id\": \"shared\"},"
+            + " \"action\": {\"name\": \"a\"}, \"resource\": {\"type\": \"k\", \"id\": \"shared\"}}";
 
     /** The access DESIGN.md grants; admin has every role. */
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -120,6 +124,21 @@ class AuthorizationMatrixTest {
                     200, POLICY_ADMIN, AUDITOR),
             endpoint("DELETE", "/v1/entities/resources/:service/:kind/:id", "/v1/entities/resources/s/k/doomed-"
                     + CALLER, null, 204, POLICY_ADMIN),
+            endpoint("GET", "/.well-known/authzen-configuration/:service", "/.well-known/authzen-configuration/s",
+                    null, 200),
+            endpoint("POST", AUTHZEN + "/evaluation", "/authzen/s/access/v1/evaluation", AUTHZEN_EVALUATION, 200,
+                    CHECK),
+            endpoint("POST", AUTHZEN + "/evaluations", "/authzen/s/access/v1/evaluations",
+                    "{\"evaluations\": [" + AUTHZEN_EVALUATION + "]}", 200, CHECK),
+            endpoint("POST", AUTHZEN + "/search/subject", "/authzen/s/access/v1/search/subject",
+                    "{\"subject\": {\"type\": \"user\"}, \"action\": {\"name\": \"a\"},"
+                            + " \"resource\": {\"type\": \"k\", \"id\": \"shared\"}}", 200, CHECK),
+            endpoint("POST", AUTHZEN + "/search/resource", "/authzen/s/access/v1/search/resource",
+                    "{\"subject\": {\"type\": \"user\", \"id\": \"shared\"}, \"action\": {\"name\": \"a\"},"
+                            + " \"resource\": {\"type\": \"k\"}}", 200, CHECK),
+            endpoint("POST", AUTHZEN + "/search/action", "/authzen/s/access/v1/search/action",
+                    "{\"subject\": {\"type\": \"user\", \"id\": \"shared\"},"
+                            + " \"resource\": {\"type\": \"k\", \"id\": \"shared\"}}", 200, CHECK),
             endpoint("POST", "/v1/keys", "/v1/keys", "{\"name\": \"created-" + CALLER + "\", \"roles\": [\"check\"]}",
                     201, ADMIN),
             endpoint("GET", "/v1/keys", "/v1/keys", null, 200, ADMIN),

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.ArbiterExtension;
+import dev.arbiter.server.testing.LoggedRows;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -129,6 +132,34 @@ class DirectoryApiTest {
     }
 
     @Test
+    void impactReplaysAndValidationKnowTheDirectory() {
+        long revision = admin.post("/v1/entities/_apply", """
+                {"principals": [{"id": "replayed", "roles": ["manager"], "attr": {"region": "apac"}}],
+                 "resources": [{"service": "orders", "kind": "order", "id": "o-apac",
+                                "attr": {"region": "apac", "priority": 1}}]}""").json().get("revision").asLong();
+        JsonNode allowed = checker.post("/v1/check", """
+                {"principal": {"id": "replayed"}, "action": "approve",
+                 "resource": {"service": "orders", "kind": "order", "id": "o-apac"}, "minRevision": %d}"""
+                .formatted(revision)).json();
+        assertTrue(allowed.get("allow").asBoolean(), allowed.toString());
+        String decisionId = allowed.get("decisionId").asText();
+        LoggedRows.awaitEachOnce(arbiter.server().dbUrl(), List.of(decisionId));
+
+        String usOnly = ORDERS.replace("principal.attr.region == resource.attr.region", "resource.attr.region == 'us'");
+        JsonNode impact = admin.post("/v1/policies/_impact", "{\"policies\": [" + usOnly + "]}").json();
+        List<String> flipped = new ArrayList<>();
+        impact.get("flips").forEach(flip -> flipped.add(flip.get("decisionId").asText()));
+        assertTrue(flipped.contains(decisionId), "the replay merged the stored region in, before and after: " + impact);
+
+        JsonNode warnings = admin.post("/v1/policies/_validate",
+                ORDERS.replace("principal.attr.region == resource.attr.region", "resource.attr.priorty > 0"))
+                .json().get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.at("/0/message").asText().endsWith(
+                "did you mean resource.attr.priority, which the directory holds?"), warnings.toString());
+    }
+
+    @Test
     void malformedAppliesAre400sAndChangeNothing() {
         String[] bodies = {
             "{\"principals\": [{\"id\": \"x\", \"colour\": \"red\"}]}",
@@ -151,6 +182,15 @@ class DirectoryApiTest {
         }
         assertEquals(404, auditor.get("/v1/entities/principals/x").status(), "nothing was stored");
         assertEquals(404, auditor.get("/v1/entities/principals/twice").status());
+    }
+
+    @Test
+    void aBodyOverSixtyFourMebibytesIs413AndWritesNothing() {
+        String huge = "{\"principals\": [{\"id\": \"oversized\"}" + " ".repeat(64 * 1024 * 1024) + "]}";
+        ApiClient.Response refused = admin.post("/v1/entities/_apply", huge);
+        assertEquals(413, refused.status());
+        assertTrue(refused.json().has("error"), refused.body());
+        assertEquals(404, auditor.get("/v1/entities/principals/oversized").status());
     }
 
     @Test

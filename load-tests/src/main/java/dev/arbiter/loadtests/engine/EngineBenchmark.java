@@ -22,17 +22,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * The engine alone, in-process: one {@link DecisionEngine#decide} per operation on one of the
  * {@link EngineScenarios}, cycling through the scenario's checks. Quote the p50 of the sample
  * distribution; {@code manyServices} at 100 and 10,000 services shows that the cost does not
- * depend on how many services the store governs.
+ * depend on how many services the store governs; {@code directory1M} against {@code claimed} is
+ * the cost of looking principal and resource up in a directory of a million entries.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class EngineBenchmark {
 
-    @Param({"small", "smallDeny", "denyHeavy", "conditionHeavy", "services100", "services10000"})
+    @Param({"small", "smallDeny", "denyHeavy", "conditionHeavy", "services100", "services10000", "claimed",
+        "directory1M"})
     public String scenario;
 
     private DecisionEngine engine;
@@ -48,6 +50,8 @@ public class EngineBenchmark {
             case "conditionHeavy" -> EngineScenarios.conditionHeavy();
             case "services100" -> EngineScenarios.manyServices(100);
             case "services10000" -> EngineScenarios.manyServices(10_000);
+            case "claimed" -> EngineScenarios.directory(0);
+            case "directory1M" -> EngineScenarios.directory(1_000_000);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
         engine = workload.engine();

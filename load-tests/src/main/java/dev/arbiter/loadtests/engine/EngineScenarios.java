@@ -5,6 +5,9 @@ import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.engine.CompiledPolicy;
 import dev.arbiter.server.engine.ConditionCompiler;
 import dev.arbiter.server.engine.DecisionEngine;
+import dev.arbiter.server.engine.Directory;
+import dev.arbiter.server.engine.DirectoryPrincipal;
+import dev.arbiter.server.engine.DirectoryResource;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.engine.PolicySet;
 import dev.arbiter.server.engine.Principal;
@@ -32,6 +35,7 @@ public final class EngineScenarios {
     private static final int RULES_PER_SERVICE = 10;
     private static final int GUARDRAILS = 20;
     private static final int POOL = 1024;
+    private static final List<String> REGIONS = List.of("eu", "us", "apac");
 
     private EngineScenarios() {}
 
@@ -134,6 +138,58 @@ public final class EngineScenarios {
         return workload(policies, checks, allows);
     }
 
+    /**
+     * Staff reading documents of their region, at a minimum level: with {@code entries} directory
+     * entries (half principals, half resources, four attributes each) and checks that send only
+     * ids, or ({@code entries} = 0) with the same facts sent by the caller and no directory. The
+     * difference between the two is the cost of the directory's lookups and merge.
+     */
+    public static Workload directory(int entries) {
+        Policy policy = new Policy("documents", "docs", "", PolicyMode.ENFORCE, List.of(new Rule(
+                "staff-read-their-region", Effect.ALLOW, List.of(), List.of("staff"), List.of("docs:read"),
+                List.of("document"), "principal.attr.region == resource.attr.region && principal.attr.level >= 2")));
+        int half = Math.max(entries / 2, POOL);
+        List<DirectoryPrincipal> principals = new ArrayList<>(entries / 2);
+        List<DirectoryResource> resources = new ArrayList<>(entries / 2);
+        for (int i = 0; i < entries / 2; i++) {
+            principals.add(new DirectoryPrincipal(userId(i), "user", List.of("staff", "team-" + i % 100),
+                    userAttributes(i)));
+            resources.add(new DirectoryResource("docs", "document", documentId(i), documentAttributes(i)));
+        }
+        List<CheckRequest> checks = new ArrayList<>(POOL);
+        List<Boolean> allows = new ArrayList<>(POOL);
+        for (int n = 0; n < POOL; n++) {
+            int i = (int) ((n * 2_654_435_761L) % half);
+            Principal principal = entries == 0
+                    ? new Principal(userId(i), "user", List.of("staff", "team-" + i % 100), userAttributes(i))
+                    : new Principal(userId(i), List.of(), attributes());
+            Resource resource = new Resource("docs", "document", documentId(i),
+                    entries == 0 ? documentAttributes(i) : attributes());
+            checks.add(new CheckRequest(principal, "docs:read", resource, attributes(), 0));
+            allows.add(i % 4 != 0);
+        }
+        Directory directory = Directory.EMPTY.with(principals, List.of(), resources, List.of());
+        return workload(List.of(policy), directory, checks, allows);
+    }
+
+    private static String userId(int i) {
+        return String.format("user-%07d", i);
+    }
+
+    private static String documentId(int i) {
+        return String.format("doc-%07d", i);
+    }
+
+    private static Map<String, Object> userAttributes(int i) {
+        return attributes("department", "dept-" + i % 40, "level", i % 4 == 0 ? 1L : 3L, "active", i % 10 != 0,
+                "region", REGIONS.get(i % 3));
+    }
+
+    private static Map<String, Object> documentAttributes(int i) {
+        return attributes("owner", userId(i), "classification", "c-" + i % 3, "size", i * 17L,
+                "region", REGIONS.get(i % 3));
+    }
+
     private static Policy servicePolicy(int s) {
         List<Rule> rules = new ArrayList<>(RULES_PER_SERVICE);
         rules.add(new Rule("no-cross-env", Effect.DENY, List.of(), List.of("*"), List.of("orders:*"), List.of(),
@@ -172,6 +228,11 @@ public final class EngineScenarios {
     }
 
     private static Workload workload(List<Policy> policies, List<CheckRequest> checks, List<Boolean> allows) {
+        return workload(policies, Directory.EMPTY, checks, allows);
+    }
+
+    private static Workload workload(List<Policy> policies, Directory directory, List<CheckRequest> checks,
+            List<Boolean> allows) {
         PolicyCompiler compiler = new PolicyCompiler(new ConditionCompiler(100_000));
         List<CompiledPolicy> compiled = new ArrayList<>(policies.size());
         for (Policy policy : policies) {
@@ -182,7 +243,7 @@ public final class EngineScenarios {
             compiled.add(compiler.compile(new StoredPolicy(policy, 1, 1, Instant.EPOCH, "benchmark")));
         }
         DecisionEngine engine = new DecisionEngine();
-        engine.install(PolicySet.of(1, compiled));
+        engine.install(PolicySet.of(1, compiled).with(1, directory));
         boolean[] expected = new boolean[allows.size()];
         for (int i = 0; i < expected.length; i++) {
             expected[i] = allows.get(i);

@@ -55,11 +55,8 @@ public final class PropagationBenchmark {
         }
         Collections.sort(delays);
         System.out.printf("propagation over %d writes to %d replicas: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                writes, replicas.size() - 1, millis(delays, 0.50), millis(delays, 0.90), millis(delays, 0.99),
+                writes, replicas.size() - 1, Measures.millis(delays, 0.50),
+                Measures.millis(delays, 0.90), Measures.millis(delays, 0.99),
                 delays.get(delays.size() - 1) / 1e6);
-    }
-
-    private static double millis(List<Long> sorted, double quantile) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
     }
 }

@@ -7,8 +7,6 @@ import dev.arbiter.store.model.PolicyBundle;
 import dev.arbiter.store.model.PolicyJson;
 import dev.arbiter.store.model.PolicyMode;
 import dev.arbiter.store.model.Rule;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,12 +32,11 @@ public final class ScaleBenchmark {
         boolean distinct = args.length <= 2 || args[2].equals("distinct");
         try (SharedDatabase database = SharedDatabase.start()) {
             fill(database, services, rules, distinct);
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            long heapBefore = usedHeapAfterGc(memory);
+            long heapBefore = Measures.usedHeapAfterGc();
             long started = System.nanoTime();
             try (Replica replica = Replica.start(database.url())) {
                 double startSeconds = (System.nanoTime() - started) / 1e9;
-                long heapAfter = usedHeapAfterGc(memory);
+                long heapAfter = Measures.usedHeapAfterGc();
                 System.out.printf("%d services x %d rules (%s conditions): cold start %.1f s, heap %.0f MiB"
                                 + " (%.0f bytes per rule)%n", services, rules, distinct ? "distinct" : "alike",
                         startSeconds, heapAfter / 1048576.0, (heapAfter - heapBefore) / (double) (services * rules));
@@ -86,13 +83,5 @@ public final class ScaleBenchmark {
                     "resource.attr.amount <= " + limit + " && principal.attr.env == resource.attr.env"));
         }
         return new Policy("policy-" + s, "service-" + s, "", PolicyMode.ENFORCE, list);
-    }
-
-    private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 }

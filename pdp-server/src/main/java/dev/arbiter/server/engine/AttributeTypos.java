@@ -4,6 +4,7 @@ import dev.arbiter.store.model.Policy;
 import dev.arbiter.store.model.Problem;
 import dev.arbiter.store.model.Rule;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
  * Finds attribute names in conditions that are likely typos. An attribute is suspect when no
  * other rule reads it and a name within a small edit distance is read by another rule
  * ({@code resource.attr.ammount} next to {@code resource.attr.amount}); an attribute no other rule
- * reads and with no such neighbour is taken as new, not as a typo. Reading a member that
+ * reads and with no such neighbour is taken as new, not as a typo. A name the directory holds is
+ * no typo, and is a neighbour to suggest (a condition may well read only stored facts). Reading a member that
  * {@code principal} or {@code resource} never has ({@code principal.ids}) is always reported.
  */
 final class AttributeTypos {
@@ -31,18 +33,23 @@ final class AttributeTypos {
     /** Attribute path to the rules ({@code policy/rule}) reading it. */
     private final Map<String, Set<String>> readers = new HashMap<>();
     private final String scope;
+    private final String service;
+    private final DirectoryAttributes directory;
 
-    private AttributeTypos(PolicyCompiler compiler, String scope) {
+    private AttributeTypos(PolicyCompiler compiler, String scope, String service, DirectoryAttributes directory) {
         this.compiler = compiler;
         this.scope = scope;
+        this.service = service;
+        this.directory = directory;
     }
 
     /**
      * @param others the other stored policies whose rules count as "other rules"
      * @param scope how those policies are described in messages, e.g. {@code service payments or "*"}
      */
-    static List<Warning> find(Policy candidate, List<Policy> others, String scope, PolicyCompiler compiler) {
-        AttributeTypos typos = new AttributeTypos(compiler, scope);
+    static List<Warning> find(Policy candidate, List<Policy> others, String scope, DirectoryAttributes directory,
+            PolicyCompiler compiler) {
+        AttributeTypos typos = new AttributeTypos(compiler, scope, candidate.service(), directory);
         others.forEach(typos::addReaders);
         typos.addReaders(candidate);
         List<Warning> warnings = new ArrayList<>();
@@ -73,12 +80,18 @@ final class AttributeTypos {
                 warnings.add(warning(Warning.UNKNOWN_FIELD, read, rule, path, read.path() + " is never present: "
                         + read.object() + " has only " + String.join(", ", FIELDS.get(read.object()))
                         + "; reading it fails the evaluation (a deny rule then denies)"));
-            } else if (ATTRIBUTE_OBJECTS.contains(read.object()) && !readByOthers(read.path(), self)) {
+            } else if (ATTRIBUTE_OBJECTS.contains(read.object()) && !readByOthers(read.path(), self)
+                    && !directory.names(read.object(), service).contains(read.name())) {
                 String suggestion = closestReadByOthers(read, self);
+                String stored = closestInDirectory(read);
                 if (suggestion != null) {
                     warnings.add(warning(Warning.POSSIBLE_TYPO, read, rule, path, "no other rule for " + scope
                             + " reads " + read.path() + "; did you mean " + suggestion + ", which "
                             + otherReader(suggestion, self) + " reads?"));
+                } else if (stored != null) {
+                    warnings.add(warning(Warning.POSSIBLE_TYPO, read, rule, path, "the directory holds no "
+                            + read.path() + " and no other rule for " + scope + " reads it; did you mean "
+                            + stored + ", which the directory holds?"));
                 }
             }
         }
@@ -87,17 +100,30 @@ final class AttributeTypos {
     /** The attribute of the same object, read by another rule, closest in spelling within the typo limit. */
     private String closestReadByOthers(AttributeRead read, String self) {
         String prefix = read.object() + ".";
-        TreeMap<Integer, String> byDistance = new TreeMap<>();
-        for (String path : new TreeSet<>(readers.keySet())) {
+        List<String> names = new ArrayList<>();
+        for (String path : readers.keySet()) {
             String name = path.startsWith(prefix) ? path.substring(prefix.length()) : null;
             if (name != null && name.indexOf('.') < 0 && readByOthers(path, self)) {
-                int distance = EditDistance.between(read.name(), name);
-                if (distance > 0 && distance <= EditDistance.typoLimit(read.name(), name)) {
-                    byDistance.putIfAbsent(distance, path);
-                }
+                names.add(name);
             }
         }
-        return byDistance.isEmpty() ? null : byDistance.firstEntry().getValue();
+        return closest(read, names);
+    }
+
+    /** The attribute of the same object the directory holds, closest in spelling within the typo limit. */
+    private String closestInDirectory(AttributeRead read) {
+        return closest(read, directory.names(read.object(), service));
+    }
+
+    private static String closest(AttributeRead read, Collection<String> names) {
+        TreeMap<Integer, String> byDistance = new TreeMap<>();
+        for (String name : new TreeSet<>(names)) {
+            int distance = EditDistance.between(read.name(), name);
+            if (distance > 0 && distance <= EditDistance.typoLimit(read.name(), name)) {
+                byDistance.putIfAbsent(distance, name);
+            }
+        }
+        return byDistance.isEmpty() ? null : read.object() + "." + byDistance.firstEntry().getValue();
     }
 
     private boolean readByOthers(String path, String self) {

@@ -23,6 +23,8 @@ public final class Directory {
 
     private final ShardedMap<String, DirectoryPrincipal> principals;
     private final ShardedMap<ResourceKey, DirectoryResource> resources;
+    /** Computed on first use: only policy validation asks, and a directory may be large. */
+    private volatile DirectoryAttributes attributes;
 
     private Directory(ShardedMap<String, DirectoryPrincipal> principals,
             ShardedMap<ResourceKey, DirectoryResource> resources) {
@@ -56,6 +58,16 @@ public final class Directory {
 
     public int resourceCount() {
         return resources.size();
+    }
+
+    /** The attribute names this directory holds. */
+    public DirectoryAttributes attributes() {
+        DirectoryAttributes known = attributes;
+        if (known == null) {
+            known = DirectoryAttributes.of(this);
+            attributes = known;
+        }
+        return known;
     }
 
     /**

@@ -23,8 +23,9 @@ public final class PolicyLinter {
      *
      * @param stored the stored policies of the candidate's service and of "*"; for a candidate
      *     governing every service, the stored policies of every service
+     * @param directory the attribute names the directory holds, which are no typos
      */
-    public List<Warning> warnings(Policy candidate, Collection<Policy> stored) {
+    public List<Warning> warnings(Policy candidate, Collection<Policy> stored, DirectoryAttributes directory) {
         List<Policy> others = stored.stream().filter(policy -> !policy.id().equals(candidate.id())).toList();
         List<Policy> governing = others.stream()
                 .filter(policy -> policy.appliesToEveryService() || policy.service().equals(candidate.service()))
@@ -34,7 +35,7 @@ public final class PolicyLinter {
                 ? "any service"
                 : "service " + candidate.service() + " or \"*\"";
         warnings.addAll(AttributeTypos.find(candidate, candidate.appliesToEveryService() ? others : governing, scope,
-                compiler));
+                directory, compiler));
         return warnings;
     }
 }

@@ -2,6 +2,7 @@ package dev.arbiter.server.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.server.engine.Directory;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.engine.PolicyLinter;
 import dev.arbiter.server.engine.Warning;
@@ -25,6 +26,7 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +40,16 @@ public final class PolicyService {
     private final PolicyCompiler compiler;
     private final PolicyLinter linter;
     private final StoreWrites store;
+    private final Supplier<Directory> directory;
 
-    public PolicyService(PolicyRepository repository, PolicyCompiler compiler, StoreWrites store) {
+    /** @param directory the directory this replica decides with, whose attributes warnings know */
+    public PolicyService(PolicyRepository repository, PolicyCompiler compiler, StoreWrites store,
+            Supplier<Directory> directory) {
         this.repository = repository;
         this.compiler = compiler;
         this.linter = new PolicyLinter(compiler);
         this.store = store;
+        this.directory = directory;
     }
 
     /** A bundle applied (or planned, for a dry run) and how it went. */
@@ -117,11 +123,9 @@ public final class PolicyService {
         return store.read(() -> {
             Policy policy = PolicyJson.read(body.one(), "");
             ValidPolicies.require(compiler, policy);
-            return linter.warnings(policy, storedAround(policy));
+            return linter.warnings(policy, storedAround(policy), directory.get().attributes());
         });
     }
-
-    /** Runs a write on a worker and loads what it stored before answering: read-your-writes. */
 
     /** Parses, checks the id against the path, validates and compiles: 400 or 422 before any write. */
     private Policy readPolicy(String pathId, PolicyDocuments body) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbiter.store.model.Problem;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,12 @@ class PolicyLinterTest {
     static final PolicyLinter LINTER = new PolicyLinter(EngineFixture.COMPILER);
 
     private static List<Warning> warnings(String candidate, String... stored) {
-        return LINTER.warnings(policy(candidate), Arrays.stream(stored).map(EngineFixture::policy).toList());
+        return warnings(DirectoryAttributes.NONE, candidate, stored);
+    }
+
+    private static List<Warning> warnings(DirectoryAttributes directory, String candidate, String... stored) {
+        return LINTER.warnings(policy(candidate), Arrays.stream(stored).map(EngineFixture::policy).toList(),
+                directory);
     }
 
     private static List<String> codesAndPaths(List<Warning> warnings) {
@@ -134,6 +140,28 @@ class PolicyLinterTest {
                     STORED.replace("\"payments\"", "\"billing\"")), "another service's attributes do not count");
         }
 
+        private static DirectoryAttributes directoryHolding(String resourceService) {
+            return DirectoryAttributes.of(Directory.EMPTY.with(
+                    List.of(new DirectoryPrincipal("alice", "user", List.of(), Map.of("department", "finance"))),
+                    List.of(), List.of(new DirectoryResource(resourceService, "charge", "c1", Map.of("ammount", 5L))),
+                    List.of()));
+        }
+
+        @Test
+        void aNameTheDirectoryHoldsIsAStoredFactNotATypo() {
+            DirectoryAttributes directory = directoryHolding("payments");
+            assertEquals(List.of(), warnings(directory, candidate("resource.attr.ammount < 5"), STORED));
+            assertEquals(List.of("possible_typo rules[0].condition"), codesAndPaths(warnings(
+                    directoryHolding("billing"), candidate("resource.attr.ammount < 5"), STORED)),
+                    "another service's resources do not count");
+
+            List<Warning> warnings = warnings(directory, candidate("principal.attr.deparment == 'finance'"), STORED);
+            assertEquals(List.of("possible_typo rules[0].condition"), codesAndPaths(warnings));
+            assertEquals("the directory holds no principal.attr.deparment and no other rule for service payments"
+                    + " or \"*\" reads it; did you mean principal.attr.department, which the directory holds?",
+                    warnings.get(0).problem().message());
+        }
+
         @Test
         void anOrganisationWideCandidateIsComparedWithEveryService() {
             List<Warning> warnings = warnings(policyOf("org", "*", rule("r", "deny",
@@ -147,7 +175,7 @@ class PolicyLinterTest {
             List<Warning> warnings = warnings(candidate("principal.ids == 'x' || has(resource.kinds)"), STORED);
             assertEquals(List.of("unknown_field rules[0].condition", "unknown_field rules[0].condition"),
                     codesAndPaths(warnings));
-            assertEquals("principal.ids is never present: principal has only attr, id, roles; reading it fails the"
+            assertEquals("principal.ids is never present: principal has only attr, id, roles, type; reading it fails the"
                     + " evaluation (a deny rule then denies)", warnings.get(0).problem().message());
         }
     }
