@@ -142,13 +142,14 @@ public final class EngineScenarios {
      * Staff reading documents of their region, at a minimum level: with {@code entries} directory
      * entries (half principals, half resources, four attributes each) and checks that send only
      * ids, or ({@code entries} = 0) with the same facts sent by the caller and no directory. The
-     * difference between the two is the cost of the directory's lookups and merge.
+     * difference between the two is the cost of the directory's lookups and merge. The checks name
+     * {@code spread} different principals and resources: spread over a large directory, its
+     * entries are not in the CPU's caches; a few, and they are.
      */
-    public static Workload directory(int entries) {
+    public static Workload directory(int entries, int spread) {
         Policy policy = new Policy("documents", "docs", "", PolicyMode.ENFORCE, List.of(new Rule(
                 "staff-read-their-region", Effect.ALLOW, List.of(), List.of("staff"), List.of("docs:read"),
                 List.of("document"), "principal.attr.region == resource.attr.region && principal.attr.level >= 2")));
-        int half = Math.max(entries / 2, POOL);
         List<DirectoryPrincipal> principals = new ArrayList<>(entries / 2);
         List<DirectoryResource> resources = new ArrayList<>(entries / 2);
         for (int i = 0; i < entries / 2; i++) {
@@ -159,7 +160,7 @@ public final class EngineScenarios {
         List<CheckRequest> checks = new ArrayList<>(POOL);
         List<Boolean> allows = new ArrayList<>(POOL);
         for (int n = 0; n < POOL; n++) {
-            int i = (int) ((n * 2_654_435_761L) % half);
+            int i = (int) ((n * 2_654_435_761L) % spread);
             Principal principal = entries == 0
                     ? new Principal(userId(i), "user", List.of("staff", "team-" + i % 100), userAttributes(i))
                     : new Principal(userId(i), List.of(), attributes());
