@@ -29,6 +29,7 @@ public final class ArbiterCli {
         CommandLine cli = new CommandLine(new Root(serveCommand))
                 .addSubcommand(serveCommand)
                 .addSubcommand(new ValidateCommand())
+                .addSubcommand(new TestCommand())
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(ArbiterCli::failed);
