@@ -39,4 +39,10 @@ class MainProcessTest {
         assertEquals(2, exited.status(), exited.output());
         assertEquals("arbiter validate: no/such/policies: no such directory", exited.output().strip());
     }
+
+    @Test
+    void theExamplesPassThroughTheRealEntryPoint() throws Exception {
+        Exited exited = main("test", "../examples/policies");
+        assertEquals(0, exited.status(), exited.output());
+    }
 }
