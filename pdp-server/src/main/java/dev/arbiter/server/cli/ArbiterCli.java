@@ -30,6 +30,9 @@ public final class ArbiterCli {
                 .addSubcommand(serveCommand)
                 .addSubcommand(new ValidateCommand())
                 .addSubcommand(new TestCommand())
+                .addSubcommand(new DiffCommand(env))
+                .addSubcommand(new ApplyCommand(env))
+                .addSubcommand(new ImpactCommand(env))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(ArbiterCli::failed);

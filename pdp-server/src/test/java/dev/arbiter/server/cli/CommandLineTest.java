@@ -14,7 +14,7 @@ class CommandLineTest {
     void helpListsEveryCommandAndTheExitCodes() {
         Cli.Run run = Cli.run("--help");
         assertEquals(ExitCode.OK, run.exit(), run.toString());
-        for (String command : new String[] {"serve", "validate", "test"}) {
+        for (String command : new String[] {"serve", "validate", "test", "diff", "apply", "impact"}) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " missing from\n" + run.out());
         }
         assertTrue(run.out().contains("Exit codes: 0 ok"), run.out());
