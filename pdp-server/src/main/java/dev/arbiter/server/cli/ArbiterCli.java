@@ -20,11 +20,13 @@ public final class ArbiterCli {
 
     /** Runs the command {@code args} name, on the process's streams and environment. */
     public static int run(String[] args, Runnable serve) {
-        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(), serve);
+        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+                serve);
     }
 
     /** Runs the command {@code args} name; answers its exit code, or {@link #SERVING}. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Runnable serve) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env,
+            Runnable serve) {
         ServeCommand serveCommand = new ServeCommand(serve);
         CommandLine cli = new CommandLine(new Root(serveCommand))
                 .addSubcommand(serveCommand)

@@ -57,12 +57,14 @@ final class TestCommand implements Callable<Integer> {
         PolicyCompiler compiler = Repositories.compiler();
         LocalRepository repository = Repositories.valid(dir, compiler, out);
         if (repository.files().suites().isEmpty()) {
-            throw CommandFailure.badInput(dir + ": no test suite; suites are files named *_test.yaml, *_test.yml or *_test.json");
+            throw CommandFailure.badInput(dir
+                    + ": no test suite; suites are files named *_test.yaml, *_test.yml or *_test.json");
         }
         SuiteLoader loaded = SuiteLoader.load(repository, started);
         if (!loaded.errors().isEmpty()) {
             loaded.errors().forEach(error -> out.println(error.format()));
-            throw CommandFailure.badInput(Counts.of(loaded.errors().size(), "error") + " in the test suites; no test was run");
+            throw CommandFailure.badInput(Counts.of(loaded.errors().size(), "error")
+                    + " in the test suites; no test was run");
         }
         SuiteRunner runner = new SuiteRunner(repository.bundle().policies(), compiler);
         List<SuiteResult> results = loaded.suites().stream().map(suite -> runner.run(suite, selected)).toList();
@@ -88,7 +90,8 @@ final class TestCommand implements Callable<Integer> {
         try {
             return Pattern.compile(run).asPredicate();
         } catch (PatternSyntaxException e) {
-            throw CommandFailure.badInput("--run: not a regular expression: " + e.getDescription() + " in '" + run + "'");
+            throw CommandFailure.badInput("--run: not a regular expression: " + e.getDescription()
+                    + " in '" + run + "'");
         }
     }
 }

@@ -32,16 +32,7 @@ class ApplyCommandTest {
 
     /** A repository of two policies of {@code service}, the refunds one with the given limit. */
     private void repository(String service, int limit) {
-        Cli.write(repo, "refunds.yaml", """
-                id: %1$s-refunds
-                service: %1$s
-                rules:
-                  - name: support-refunds
-                    effect: allow
-                    roles: [support]
-                    actions: ["refunds:create"]
-                    condition: resource.attr.amount <= %2$d
-                """.formatted(service, limit));
+        Cli.write(repo, "refunds.yaml", PolicyTexts.refunds(service + "-refunds", service, "resource.attr.amount <= " + limit));
         Cli.write(repo, "charges.json", """
                 {"id": "%1$s-charges", "service": "%1$s", "rules": [
                   {"name": "checkout-charges", "effect": "allow", "principals": ["checkout"], "actions": ["charges:*"]}]}

@@ -45,16 +45,7 @@ class ImpactCommandTest {
     }
 
     private static void refundLimit(int limit) {
-        Cli.write(repo, "refunds.yaml", """
-                id: refunds
-                service: payments
-                rules:
-                  - name: support-refunds
-                    effect: allow
-                    roles: [support]
-                    actions: ["refunds:create"]
-                    condition: resource.attr.amount <= %d
-                """.formatted(limit));
+        Cli.write(repo, "refunds.yaml", PolicyTexts.refunds("refunds", "payments", "resource.attr.amount <= " + limit));
     }
 
     private static Cli.Run impact(String... more) {

@@ -15,16 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code validate}: the server's checks on a repository, located in its files. */
 class ValidateCommandTest {
 
-    static final String REFUNDS = """
-            id: refunds
-            service: payments
-            rules:
-              - name: support-refunds
-                effect: allow
-                roles: [support]
-                actions: ["refunds:create"]
-                condition: resource.attr.amount <= 1000
-            """;
+    static final String REFUNDS = PolicyTexts.refunds("refunds", "payments", "resource.attr.amount <= 1000");
 
     @TempDir
     Path repo;

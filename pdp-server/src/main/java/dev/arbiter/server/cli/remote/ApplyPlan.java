@@ -25,7 +25,8 @@ public record ApplyPlan(long revision, List<String> services, List<String> creat
 
     /** The counts on one line, e.g. {@code 1 created, 0 updated, 2 deleted, 3 unchanged}. */
     public String counts(String create, String update, String delete) {
-        return created.size() + " " + create + ", " + updated.size() + " " + update + ", " + deleted.size() + " " + delete
+        return created.size() + " " + create + ", " + updated.size() + " " + update + ", "
+                + deleted.size() + " " + delete
                 + ", " + unchanged.size() + " unchanged";
     }
 

@@ -18,8 +18,10 @@ final class ErrorAnswers {
         return switch (status) {
             case 401 -> CommandFailure.server("the server refused the token: " + said);
             case 403 -> CommandFailure.server("the token may not do this; it needs the role policy-admin: " + said);
-            case 412 -> CommandFailure.server(said + "; the store changed since the plan was shown: run the command again");
-            case 422 -> CommandFailure.failed("the server refused the policies: " + said + details(error.path("details")));
+            case 412 -> CommandFailure.server(said
+                    + "; the store changed since the plan was shown: run the command again");
+            case 422 -> CommandFailure.failed("the server refused the policies: " + said
+                    + details(error.path("details")));
             default -> CommandFailure.server(call + " failed: " + said);
         };
     }
@@ -27,7 +29,8 @@ final class ErrorAnswers {
     private static String details(JsonNode details) {
         StringBuilder lines = new StringBuilder();
         for (JsonNode detail : details) {
-            lines.append("\n  ").append(detail.path("path").asText()).append(": ").append(detail.path("message").asText());
+            lines.append("\n  ").append(detail.path("path").asText()).append(": ")
+                    .append(detail.path("message").asText());
         }
         return lines.toString();
     }

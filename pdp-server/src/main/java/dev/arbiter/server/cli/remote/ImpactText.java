@@ -23,7 +23,8 @@ public final class ImpactText {
                 + " allow -> deny, " + impact.path("denyToAllow").asLong() + " deny -> allow; "
                 + impact.path("ruleChanged").asLong() + " decided the same by another rule; drift "
                 + impact.path("drift").asLong() + ", masked " + impact.path("masked").asLong() + " ("
-                + impact.path("maskedFlipped").asLong() + " flipped), unreadable " + impact.path("unreadable").asLong());
+                + impact.path("maskedFlipped").asLong() + " flipped), unreadable "
+                + impact.path("unreadable").asLong());
         for (JsonNode flip : impact.path("flips")) {
             lines.addAll(flip(flip));
         }
@@ -38,7 +39,8 @@ public final class ImpactText {
         String target = String.join("/", List.of(resource.path("service").asText(), resource.path("kind").asText(),
                 resource.path("id").asText())).replaceAll("/+$", "");
         return List.of(
-                verdict(flip.path("before")) + " -> " + verdict(flip.path("after")) + "  " + flip.path("time").asText() + "  "
+                verdict(flip.path("before")) + " -> " + verdict(flip.path("after"))
+                        + "  " + flip.path("time").asText() + "  "
                         + flip.path("principal").path("id").asText() + " " + flip.path("action").asText() + " " + target
                         + (flip.path("masked").asBoolean() ? "  (masked input: unreliable)" : ""),
                 "    before: " + flip.path("before").path("reason").asText(),

@@ -98,7 +98,8 @@ final class PolicyDiff {
 
     private static void change(List<String> changes, String name, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            changes.add(name + ": " + (before == null ? "(none)" : before) + " -> " + (after == null ? "(none)" : after));
+            changes.add(name + ": " + (before == null ? "(none)" : before) + " -> "
+                    + (after == null ? "(none)" : after));
         }
     }
 

@@ -57,7 +57,8 @@ public final class ServerConnection {
             response = http.send(request.timeout(timeout).header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw CommandFailure.server("no answer from " + server() + " within " + timeout.toSeconds() + " s (--timeout)");
+            throw CommandFailure.server("no answer from " + server() + " within " + timeout.toSeconds()
+                    + " s (--timeout)");
         } catch (IOException e) {
             throw CommandFailure.server(unreachable(e));
         } catch (InterruptedException e) {
@@ -81,7 +82,8 @@ public final class ServerConnection {
                 return "cannot reach " + server() + ": the connection was refused";
             }
         }
-        return "cannot reach " + server() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "cannot reach " + server() + ": " + reason;
     }
 
     /** The body as JSON; null when it is empty or not JSON. */

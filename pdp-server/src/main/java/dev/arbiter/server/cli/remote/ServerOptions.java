@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The options of the commands that talk to a server: where, with which token, over which TLS. */
 public final class ServerOptions {
 
-    /** Where the token comes from when {@code --token} is not given; safer than a command line, which others can read. */
+    /** Where the token comes from without {@code --token}: safer than a command line, which others can read. */
     public static final String TOKEN_VARIABLE = "ARBITER_TOKEN";
 
     @Option(names = "--server", required = true, paramLabel = "URL",

@@ -71,7 +71,8 @@ final class TlsContexts {
 
     private static Collection<? extends Certificate> certificates(String option, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
                 throw CommandFailure.badInput(option + " " + file + ": holds no PEM certificate");
             }

@@ -45,7 +45,8 @@ public record Finding(Severity severity, String file, Position position, String 
         // Parser messages can span lines (SnakeYAML's do); a finding stays on one.
         line.append(problem.message().strip().replaceAll("\\s*\\R\\s*", " "));
         if (problem.line() != null && problem.column() != null) {
-            line.append(" (at ").append(problem.line()).append(':').append(problem.column()).append(" in the condition)");
+            line.append(" (at ").append(problem.line()).append(':').append(problem.column())
+                    .append(" in the condition)");
         }
         if (code != null) {
             line.append(" [").append(code).append(']');

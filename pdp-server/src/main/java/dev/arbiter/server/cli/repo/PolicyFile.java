@@ -32,7 +32,8 @@ public record PolicyFile(List<LocatedPolicy> policies, SortedSet<String> service
         JsonNode node;
         PolicyBundle bundle;
         try {
-            node = file.yaml() ? new PolicyDocuments(file.bytes(), true).bundle() : asBundle(PolicyJson.parse(file.bytes()));
+            node = file.yaml() ? new PolicyDocuments(file.bytes(), true).bundle()
+                    : asBundle(PolicyJson.parse(file.bytes()));
             bundle = PolicyBundleJson.read(node);
         } catch (InvalidDocumentException e) {
             if (e.problems().isEmpty()) {

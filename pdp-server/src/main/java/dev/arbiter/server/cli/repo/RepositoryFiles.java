@@ -83,7 +83,8 @@ public record RepositoryFiles(Path root, List<Path> policies, List<Path> suites)
                 return count();
             }
             if (attrs.isSymbolicLink() && !Files.isRegularFile(file)) {
-                throw CommandFailure.badInput(root.relativize(file) + ": cannot read the file: it is a link to no regular file");
+                throw CommandFailure.badInput(root.relativize(file)
+                        + ": cannot read the file: it is a link to no regular file");
             }
             (SUITE.matcher(name).matches() ? suites : policies).add(file);
             return policies.size() + suites.size() > MAX_FILES ? FileVisitResult.TERMINATE : count();
@@ -97,7 +98,8 @@ public record RepositoryFiles(Path root, List<Path> policies, List<Path> suites)
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
             if (e != null) {
-                throw CommandFailure.badInput(root.relativize(dir) + ": cannot list the directory: " + SourceFile.reason(e));
+                throw CommandFailure.badInput(root.relativize(dir) + ": cannot list the directory: "
+                        + SourceFile.reason(e));
             }
             return FileVisitResult.CONTINUE;
         }

@@ -23,7 +23,8 @@ public record SourceFile(String name, byte[] bytes) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw CommandFailure.badInput(name + ": the file holds " + size + " bytes; a policy or suite file holds at most "
+                throw CommandFailure.badInput(name + ": the file holds " + size + " bytes; a policy or suite"
+                        + " file holds at most "
                         + MAX_BYTES + " (the most the server takes in one request)");
             }
             return new SourceFile(name, Files.readAllBytes(file));

@@ -15,7 +15,8 @@ public record CheckResult(CheckCase check, Decision decision, Explanation explan
 
     /** The check and its outcome on one line, e.g. {@code ... expected allow, got deny: denied by default: ...}. */
     public String describe() {
-        return check.label() + ": expected " + verdict(check.expectAllow()) + ", got " + verdict(decision.allow()) + ": "
+        return check.label() + ": expected " + verdict(check.expectAllow()) + ", got "
+                + verdict(decision.allow()) + ": "
                 + decision.reason();
     }
 

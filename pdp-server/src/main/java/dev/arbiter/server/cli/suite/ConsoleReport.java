@@ -24,7 +24,8 @@ public final class ConsoleReport {
                 List<CheckResult> failures = test.failures();
                 if (failures.isEmpty()) {
                     passed++;
-                    out.println("  ok    " + test.test().name() + " (" + Counts.of(test.checks().size(), "check") + ")");
+                    out.println("  ok    " + test.test().name() + " (" + Counts.of(test.checks().size(), "check")
+                            + ")");
                     continue;
                 }
                 failed++;
@@ -39,7 +40,8 @@ public final class ConsoleReport {
             }
         }
         out.println(passed + " passed, " + failed + " failed (" + Counts.of(checks, "check") + ")");
-        out.println("coverage: " + coverage.covered() + " of " + Counts.of(coverage.rules(), "rule") + " decided a check");
+        out.println("coverage: " + coverage.covered() + " of " + Counts.of(coverage.rules(), "rule")
+                + " decided a check");
         if (!coverage.neverCandidate().isEmpty()) {
             out.println("  never a candidate: " + String.join(", ", coverage.neverCandidate()));
         }

@@ -6,6 +6,7 @@ import dev.arbiter.store.model.JsonFields;
 import dev.arbiter.store.model.Problem;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The shape of the principals and resources a suite writes down (fixtures, inline ones in a
@@ -21,26 +22,29 @@ final class Entities {
 
     /** The principal at {@code path}, or null (with its problems added) when it is not one. */
     static ObjectNode principal(JsonNode node, String path, List<Problem> problems) {
-        int before = problems.size();
-        JsonFields fields = JsonFields.of(node, path, PRINCIPAL, problems);
-        if (fields != null) {
+        return read(node, path, PRINCIPAL, problems, fields -> {
             fields.requiredString("id");
             fields.optionalString("type");
             fields.stringList("roles", false);
-            attr(node, path, problems);
-        }
-        return problems.size() == before ? (ObjectNode) node : null;
+        });
     }
 
     /** The resource at {@code path}, or null (with its problems added) when it is not one. */
     static ObjectNode resource(JsonNode node, String path, List<Problem> problems) {
-        int before = problems.size();
-        JsonFields fields = JsonFields.of(node, path, RESOURCE, problems);
-        if (fields != null) {
+        return read(node, path, RESOURCE, problems, fields -> {
             fields.requiredString("service");
             fields.optionalString("kind");
             fields.optionalString("id");
-            attr(node, path, problems);
+        });
+    }
+
+    private static ObjectNode read(JsonNode node, String path, Set<String> known, List<Problem> problems,
+            Consumer<JsonFields> members) {
+        int before = problems.size();
+        JsonFields fields = JsonFields.of(node, path, known, problems);
+        if (fields != null) {
+            members.accept(fields);
+            optionalObject(node, "attr", path, problems);
         }
         return problems.size() == before ? (ObjectNode) node : null;
     }
@@ -65,11 +69,8 @@ final class Entities {
     static void optionalObject(JsonNode parent, String field, String path, List<Problem> problems) {
         JsonNode value = parent.get(field);
         if (value != null && !value.isObject() && !value.isNull()) {
-            problems.add(Problem.at(JsonFields.child(path, field), "must be an object, found " + JsonFields.describe(value)));
+            problems.add(Problem.at(JsonFields.child(path, field), "must be an object, found "
+                    + JsonFields.describe(value)));
         }
-    }
-
-    private static void attr(JsonNode node, String path, List<Problem> problems) {
-        optionalObject(node, "attr", path, problems);
     }
 }

@@ -17,9 +17,11 @@ final class ExplainText {
             lines.add("no policy applies to the resource's service");
         }
         for (RuleExplanation rule : explanation.rules()) {
-            String name = rule.policy() + "/" + rule.rule() + " (" + rule.effect().json() + (rule.dryRun() ? ", dry run" : "")
+            String name = rule.policy() + "/" + rule.rule() + " (" + rule.effect().json()
+                    + (rule.dryRun() ? ", dry run" : "")
                     + "): ";
-            lines.add(name + (rule.condition() == null ? notCandidate(rule) : "a candidate, condition " + outcome(rule.condition())));
+            lines.add(name + (rule.condition() == null ? notCandidate(rule) : "a candidate, condition "
+                    + outcome(rule.condition())));
         }
         return lines;
     }
@@ -35,7 +37,8 @@ final class ExplainText {
         if (!rule.kindMatched()) {
             unmatched.add("kind");
         }
-        return "not a candidate: its " + String.join(", ", unmatched) + (unmatched.size() == 1 ? " does" : " do") + " not match";
+        return "not a candidate: its " + String.join(", ", unmatched) + (unmatched.size() == 1 ? " does" : " do")
+                + " not match";
     }
 
     private static String outcome(ConditionResult result) {

@@ -67,7 +67,8 @@ final class FixtureDirectory {
 
     /** The server looks a resource up by service, kind and id; kind and id default to "". */
     private static List<String> resourceKey(JsonNode resource) {
-        return List.of(resource.path("service").asText(), resource.path("kind").asText(""), resource.path("id").asText(""));
+        return List.of(resource.path("service").asText(), resource.path("kind").asText(""),
+                resource.path("id").asText(""));
     }
 
     private static ObjectNode merged(ObjectNode request, ObjectNode entry) {
@@ -83,7 +84,8 @@ final class FixtureDirectory {
             roles.forEach(union::add);
         }
         if (entry.path("attr").isObject()) {
-            ObjectNode attr = request.path("attr").isObject() ? ((ObjectNode) request.get("attr")).deepCopy() : merged.objectNode();
+            ObjectNode attr = request.path("attr").isObject() ? ((ObjectNode) request.get("attr")).deepCopy()
+                    : merged.objectNode();
             attr.setAll((ObjectNode) entry.get("attr"));
             merged.set("attr", attr);
         }

@@ -71,7 +71,8 @@ public final class JUnitReport {
                 StringBuilder text = new StringBuilder();
                 for (CheckResult failure : failures) {
                     text.append(failure.describe()).append('\n');
-                    ExplainText.lines(failure.explanation()).forEach(line -> text.append("  ").append(line).append('\n'));
+                    ExplainText.lines(failure.explanation())
+                            .forEach(line -> text.append("  ").append(line).append('\n'));
                 }
                 xml.writeCharacters(text.toString());
                 xml.writeEndElement();

@@ -31,7 +31,8 @@ public record SuiteLoader(List<TestSuite> suites, List<Finding> errors) {
         Map<String, String> fileByName = new HashMap<>();
         Path root = repository.files().root();
         for (Path path : repository.files().suites()) {
-            SuiteReader.Read read = SuiteReader.read(SourceFile.read(root, path), policyIds, SuiteTime.micros(defaultNow));
+            SuiteReader.Read read = SuiteReader.read(SourceFile.read(root, path), policyIds,
+                    SuiteTime.micros(defaultNow));
             errors.addAll(read.errors());
             if (read.suite() == null) {
                 continue;

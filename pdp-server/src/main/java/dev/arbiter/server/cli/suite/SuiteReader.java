@@ -38,7 +38,8 @@ public final class SuiteReader {
      */
     public static Read read(SourceFile file, Set<String> policyIds, long defaultNowMicros) {
         if (file.blank()) {
-            return new Read(null, List.of(Finding.error(file.name(), "the file is empty; it should hold a test suite")));
+            return new Read(null, List.of(Finding.error(file.name(),
+                    "the file is empty; it should hold a test suite")));
         }
         JsonNode node;
         try {
@@ -53,7 +54,8 @@ public final class SuiteReader {
         }
         SourcePositions positions = SourcePositions.of(file);
         return new Read(null, problems.stream()
-                .map(problem -> new Finding(Finding.Severity.ERROR, file.name(), positions.find(0, problem.path()), null,
+                .map(problem -> new Finding(Finding.Severity.ERROR, file.name(),
+                        positions.find(0, problem.path()), null,
                         problem, null))
                 .toList());
     }
@@ -69,7 +71,8 @@ public final class SuiteReader {
         Set<String> policies = new LinkedHashSet<>();
         for (JsonFields.Element element : fields.array("policies", false)) {
             if (!element.value().isTextual()) {
-                problems.add(Problem.at(element.path(), "must be a policy id, found " + JsonFields.describe(element.value())));
+                problems.add(Problem.at(element.path(), "must be a policy id, found "
+                        + JsonFields.describe(element.value())));
             } else if (!policyIds.contains(element.value().textValue())) {
                 problems.add(Problem.at(element.path(), "names the policy '" + element.value().textValue()
                         + "', which the repository does not hold"));

@@ -107,7 +107,8 @@ final class TestReader {
             problems.add(Problem.at(JsonFields.child(path, field + "s"), "must be a non-empty array"));
         } else {
             for (int i = 0; i < many.size(); i++) {
-                add(named, resolver.resolve(many.get(i), JsonFields.child(path, field + "s") + "[" + i + "]", problems));
+                add(named, resolver.resolve(many.get(i), JsonFields.child(path, field + "s") + "[" + i + "]",
+                        problems));
             }
         }
         return named;
