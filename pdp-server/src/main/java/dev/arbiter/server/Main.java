@@ -1,12 +1,17 @@
 package dev.arbiter.server;
 
+import dev.arbiter.server.cli.ArbiterCli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
-/** Starts Arbiter from environment variables and stops it gracefully on SIGTERM / Ctrl-C. */
+/**
+ * The jar's entry point: without a command (or with {@code serve}) it starts Arbiter from
+ * environment variables and stops it gracefully on SIGTERM / Ctrl-C; the other commands are the
+ * policy tool ({@link ArbiterCli}).
+ */
 public final class Main {
 
     private Main() {}
@@ -16,6 +21,13 @@ public final class Main {
             System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         }
         configureLogging();
+        int exit = ArbiterCli.run(args, Main::serve);
+        if (exit != ArbiterCli.SERVING) {
+            System.exit(exit);
+        }
+    }
+
+    private static void serve() {
         ServerConfig config;
         try {
             config = ServerConfig.fromEnvironment(System.getenv());

@@ -51,7 +51,7 @@ public final class TestCertificates {
         this.ca = ca;
     }
 
-    /** The PEM files a server needs. */
+    /** A certificate, its key and the CA that signed it, as PEM files. */
     public record ServerFiles(Path certificate, Path key, Path ca) {}
 
     public static TestCertificates create(Path directory) {
@@ -72,14 +72,24 @@ public final class TestCertificates {
 
     /** A certificate for 127.0.0.1 signed by this CA, with its key, and the CA, as PEM files. */
     public ServerFiles serverFiles() {
+        return signedFiles("server", "CN=127.0.0.1", new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+            new GeneralName(GeneralName.dNSName, "localhost")}));
+    }
+
+    /** A client certificate carrying {@code identity} (a URI SAN), with its PKCS#8 key and the CA, as PEM files. */
+    public ServerFiles clientFiles(String identity) {
+        return signedFiles("client", "CN=workload",
+                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, identity)));
+    }
+
+    private ServerFiles signedFiles(String name, String subject, GeneralNames alternativeNames) {
         try {
             KeyPair keys = keyPair();
-            X509Certificate certificate = sign(builder(issuer(), new X500Name("CN=127.0.0.1"), keys)
-                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                        new GeneralName(GeneralName.dNSName, "localhost")})), caKeys);
-            Path certificateFile = writePem(directory.resolve("server.pem"), certificate);
-            Path keyFile = writePem(directory.resolve("server-key.pem"), keys.getPrivate());
+            X509Certificate certificate = sign(builder(issuer(), new X500Name(subject), keys)
+                    .addExtension(Extension.subjectAlternativeName, false, alternativeNames), caKeys);
+            Path certificateFile = writePem(directory.resolve(name + ".pem"), certificate);
+            Path keyFile = writePem(directory.resolve(name + "-key.pem"), keys.getPrivate());
             return new ServerFiles(certificateFile, keyFile, directory.resolve("ca.pem"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

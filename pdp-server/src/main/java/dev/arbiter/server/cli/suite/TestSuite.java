@@ -1,0 +1,17 @@
+package dev.arbiter.server.cli.suite;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A suite of tests read from one file.
+ *
+ * @param policies the ids of the policies its tests run against; empty for every policy of the repository
+ */
+public record TestSuite(String name, String file, Set<String> policies, List<SuiteTest> tests) {
+
+    public TestSuite {
+        policies = Set.copyOf(policies);
+        tests = List.copyOf(tests);
+    }
+}
