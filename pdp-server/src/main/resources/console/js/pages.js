@@ -2,6 +2,8 @@
 // their modules, loaded the first time a page is opened so the sign-in page stays light.
 
 export const PAGES = [
+  { path: 'policies', title: 'Policies', needs: 'policyRead', load: () => import('./pages/policies.js'),
+    purpose: 'Read, edit, validate, compare and roll back policies; preview a change\'s impact on logged traffic.' },
 ];
 
 export const HOME = { path: '', title: 'Overview', load: () => import('./pages/home.js') };
