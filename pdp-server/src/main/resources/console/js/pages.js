@@ -4,6 +4,8 @@
 export const PAGES = [
   { path: 'policies', title: 'Policies', needs: 'policyRead', load: () => import('./pages/policies.js'),
     purpose: 'Read, edit, validate, compare and roll back policies; preview a change\'s impact on logged traffic.' },
+  { path: 'try', title: 'Try a request', needs: 'check', load: () => import('./pages/try.js'),
+    purpose: 'Ask for a decision and see how every rule fared.' },
 ];
 
 export const HOME = { path: '', title: 'Overview', load: () => import('./pages/home.js') };
