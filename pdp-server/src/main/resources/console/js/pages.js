@@ -6,6 +6,10 @@ export const PAGES = [
     purpose: 'Read, edit, validate, compare and roll back policies; preview a change\'s impact on logged traffic.' },
   { path: 'try', title: 'Try a request', needs: 'check', load: () => import('./pages/try.js'),
     purpose: 'Ask for a decision and see how every rule fared.' },
+  { path: 'decisions', title: 'Decision log', needs: 'audit', load: () => import('./pages/decisions.js'),
+    purpose: 'Search the log, open one decision, export, verify the hash chain.' },
+  { path: 'stats', title: 'Statistics', needs: 'audit', load: () => import('./pages/stats.js'),
+    purpose: 'Decisions over time, and who and what is denied most.' },
 ];
 
 export const HOME = { path: '', title: 'Overview', load: () => import('./pages/home.js') };
