@@ -10,6 +10,8 @@ export const PAGES = [
     purpose: 'Search the log, open one decision, export, verify the hash chain.' },
   { path: 'stats', title: 'Statistics', needs: 'audit', load: () => import('./pages/stats.js'),
     purpose: 'Decisions over time, and who and what is denied most.' },
+  { path: 'directory', title: 'Directory', needs: 'policyRead', load: () => import('./pages/directory.js'),
+    purpose: 'Search and edit the principals and resources the server knows.' },
 ];
 
 export const HOME = { path: '', title: 'Overview', load: () => import('./pages/home.js') };
