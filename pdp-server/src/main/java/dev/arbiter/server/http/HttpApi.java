@@ -87,6 +87,7 @@ public final class HttpApi {
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
         routes.allow(HttpMethod.GET, "/health/live", "/health/ready");
+        ConsoleAssets.register(router, routes);
 
         // The token is checked before a body of up to MAX_BODY_BYTES is buffered.
         router.route("/v1/*").handler(authenticator);

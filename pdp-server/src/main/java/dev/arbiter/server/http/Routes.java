@@ -15,12 +15,15 @@ import java.util.TreeSet;
 /**
  * Adds routes to a router and keeps their table, to answer which methods a path allows: the
  * {@code Allow} header of a 405. A template's {@code :name} segment matches any segment not
- * starting with '_' (no id, key name or decision id does); the template with the most literal
- * segments wins.
+ * starting with '_' (no id, key name or decision id does), and a last segment {@code *} any rest of
+ * the path, none included; the template with the most literal segments wins.
  */
 final class Routes {
 
     private record Template(String[] segments, int literals, Set<String> methods) {}
+
+    /** The last segment of a template that takes any rest of the path. */
+    private static final String REST = "*";
 
     private final Router router;
     private final Map<String, Template> templates = new LinkedHashMap<>();
@@ -61,15 +64,18 @@ final class Routes {
 
     private static Template template(String path) {
         String[] segments = path.split("/");
-        int literals = (int) Arrays.stream(segments).filter(segment -> !segment.startsWith(":")).count();
+        int literals = (int) Arrays.stream(segments)
+                .filter(segment -> !segment.startsWith(":") && !segment.equals(REST)).count();
         return new Template(segments, literals, new TreeSet<>());
     }
 
     private static boolean matches(String[] template, String[] path) {
-        if (template.length != path.length) {
+        boolean prefix = template.length > 0 && template[template.length - 1].equals(REST);
+        int fixed = prefix ? template.length - 1 : template.length;
+        if (prefix ? path.length < fixed : path.length != fixed) {
             return false;
         }
-        for (int i = 0; i < template.length; i++) {
+        for (int i = 0; i < fixed; i++) {
             boolean parameter = template[i].startsWith(":");
             if (parameter ? path[i].isEmpty() || path[i].startsWith("_") : !template[i].equals(path[i])) {
                 return false;
