@@ -93,6 +93,20 @@ export async function render(view, route, access) {
   }
 }
 
+/** What the directory added to the request: the principal's roles and attributes, the resource's attributes. */
+function fromDirectory(directory) {
+  const parts = [];
+  if (directory?.principal?.found) {
+    parts.push(`principal: roles ${list(directory.principal.roles)}, attributes ${list(directory.principal.attr)}`);
+  }
+  if (directory?.resource?.found) {
+    parts.push(`resource: attributes ${list(directory.resource.attr)}`);
+  }
+  return parts.length ? parts.join('; ') : 'nothing: neither the principal nor the resource has an entry';
+}
+
+const list = (names) => (names?.length ? names.join(', ') : 'none');
+
 function decision(answer, access) {
   const id = access.audit ? h('a', { href: href(['decisions', answer.decisionId]) }, answer.decisionId) : answer.decisionId;
   const rule = answer.policy && access.policyRead
@@ -106,7 +120,8 @@ function decision(answer, access) {
       h('dt', {}, 'Store revision'), h('dd', {}, String(answer.revision)),
       h('dt', {}, 'Decision id'), h('dd', {}, id),
       answer.shadow ? [h('dt', {}, 'Dry run would have'), h('dd', {}, verdict(answer.shadow.allow),
-        ` by ${decidedBy(answer.shadow.policy, answer.shadow.rule)}`)] : null),
+        ` by ${decidedBy(answer.shadow.policy, answer.shadow.rule)}`)] : null,
+      [h('dt', {}, 'From the directory'), h('dd', { class: 'from-directory' }, fromDirectory(answer.directory))]),
     h('h3', {}, 'How every rule fared'),
     renderExplain(answer));
 }

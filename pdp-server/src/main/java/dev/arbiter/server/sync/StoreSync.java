@@ -1,5 +1,6 @@
 package dev.arbiter.server.sync;
 
+import dev.arbiter.server.directory.DirectoryEntries;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.Directory;
 import dev.arbiter.server.engine.PolicyCompiler;

@@ -86,6 +86,66 @@ class SuiteFormatTest {
     }
 
     @Test
+    void principalTypesAndActionPropertiesReachConditions() {
+        Cli.write(repo, "records.yaml", """
+                id: records
+                service: records
+                rules:
+                  - name: users-soft-delete
+                    effect: allow
+                    roles: ["*"]
+                    actions: ["records:delete"]
+                    condition: principal.type == 'user' && actionAttr.soft
+                """);
+        Cli.Run run = suite("""
+                suite: records
+                directory:
+                  principals:
+                    - {id: dana, type: user}
+                tests:
+                  - name: a user soft-deletes
+                    principal: {id: erin, type: user}
+                    resource: {service: records}
+                    actionAttr: {soft: true}
+                    allow: ["records:delete"]
+                  - name: the directory gives the type
+                    principal: {id: dana}
+                    resource: {service: records}
+                    actionAttr: {soft: true}
+                    allow: ["records:delete"]
+                  - name: a hard delete is refused
+                    principal: {id: erin, type: user}
+                    resource: {service: records}
+                    actionAttr: {soft: false}
+                    deny: ["records:delete"]
+                  - name: a workload is refused
+                    principal: {id: erin, type: workload}
+                    resource: {service: records}
+                    actionAttr: {soft: true}
+                    deny: ["records:delete"]
+                """);
+        assertEquals(ExitCode.OK, run.exit(), run.toString());
+        assertTrue(run.out().contains("  ok    the directory gives the type (1 check)"), run.out());
+    }
+
+    @Test
+    void aDirectoryTheServerWouldRefuseIsReportedAndNothingRuns() {
+        Cli.Run run = suite("""
+                suite: inventory
+                directory:
+                  resources:
+                    - {service: inventory, id: sku-1}
+                tests:
+                  - name: never runs
+                    principal: {id: p}
+                    resource: {service: inventory}
+                    deny: ["stock:adjust"]
+                """);
+        assertEquals(ExitCode.BAD_INPUT, run.exit(), run.toString());
+        assertTrue(run.out().contains("the server would refuse it:") && run.out().contains("kind"), run.out());
+    }
+
+    @Test
     void nowIsTheSuitesUnlessATestGivesItsOwn() {
         Cli.Run run = suite("""
                 suite: inventory

@@ -42,7 +42,7 @@ class ValidateCommandTest {
                 + " rules[0].actions: must name at least one action pattern\n"), run.out());
         assertTrue(run.out().contains("payments/refunds.yaml:8:16: error: policy refunds, rule support-refunds:"
                 + " rules[0].condition: 'principle' is not defined; the variables are principal, resource, action,"
-                + " context and now (at 1:33 in the condition)\n"), run.out());
+                + " context, actionAttr and now (at 1:33 in the condition)\n"), run.out());
         assertTrue(run.out().endsWith("1 policy in 1 file: 2 errors, warnings not checked\n"), run.out());
     }
 

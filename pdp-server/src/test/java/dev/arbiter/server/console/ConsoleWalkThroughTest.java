@@ -192,7 +192,7 @@ class ConsoleWalkThroughTest {
         browser.screenshot("11-statistics");
     }
 
-    /** The directory API is not part of this server yet: the page says so, or lists what it has. */
+    /** The directory page lists what the directory holds (ConsoleDirectoryTest covers it in depth). */
     private void openTheDirectory() {
         browser.click("Directory");
         browser.visible(By.cssSelector("main .results > *"));

@@ -1,6 +1,7 @@
 package dev.arbiter.server.cli.repo;
 
 import dev.arbiter.server.engine.PolicyCompiler;
+import dev.arbiter.server.engine.DirectoryAttributes;
 import dev.arbiter.server.engine.PolicyLinter;
 import dev.arbiter.store.model.Policy;
 import dev.arbiter.store.model.PolicyBundle;
@@ -62,13 +63,14 @@ public record LocalRepository(RepositoryFiles files, List<LocatedPolicy> policie
 
     /**
      * The server's warnings about each policy, judged against the rest of the repository as the
-     * server judges a policy against the stored ones. Only for a valid repository.
+     * server judges a policy against the stored ones. Only for a valid repository. Offline there is
+     * no server's directory, so an attribute name only the directory holds may be reported.
      */
     public List<Finding> warnings(PolicyLinter linter) {
         List<Policy> all = bundle().policies();
         List<Finding> warnings = new ArrayList<>();
         for (LocatedPolicy located : policies) {
-            linter.warnings(located.policy(), all).forEach(warning ->
+            linter.warnings(located.policy(), all, DirectoryAttributes.NONE).forEach(warning ->
                     warnings.add(located.finding(Finding.Severity.WARNING, warning.problem(), warning.code())));
         }
         warnings.sort(Finding.IN_FILE_ORDER);

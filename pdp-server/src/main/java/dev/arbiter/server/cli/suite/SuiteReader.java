@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.cli.repo.Finding;
 import dev.arbiter.server.cli.repo.SourceFile;
 import dev.arbiter.server.cli.repo.SourcePositions;
+import dev.arbiter.server.engine.Directory;
 import dev.arbiter.server.policy.PolicyDocuments;
 import dev.arbiter.store.model.InvalidDocumentException;
 import dev.arbiter.store.model.JsonFields;
@@ -81,8 +82,8 @@ public final class SuiteReader {
             }
         }
         long nowMicros = node.has("now") ? SuiteTime.micros(node.get("now"), "now", problems) : defaultNowMicros;
-        TestReader reader = new TestReader(Fixtures.read(node, problems),
-                FixtureDirectory.read(node.get("directory"), "directory", problems), nowMicros);
+        Directory directory = FixtureDirectory.read(node.get("directory"), "directory", problems);
+        TestReader reader = new TestReader(Fixtures.read(node, problems), nowMicros);
         List<SuiteTest> tests = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<JsonFields.Element> elements = fields.array("tests", true);
@@ -97,6 +98,6 @@ public final class SuiteReader {
                 tests.add(test);
             }
         }
-        return new TestSuite(name, file, policies, tests);
+        return new TestSuite(name, file, policies, directory == null ? Directory.EMPTY : directory, tests);
     }
 }

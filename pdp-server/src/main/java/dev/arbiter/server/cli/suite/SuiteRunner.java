@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 public final class SuiteRunner {
 
     private final Map<String, CompiledPolicy> compiled = new HashMap<>();
-    private final Map<Set<String>, DecisionEngine> engines = new HashMap<>();
+    private final Map<Set<String>, PolicySet> policySets = new HashMap<>();
 
     /** @param policies valid policies, as a validated repository holds them */
     public SuiteRunner(List<Policy> policies, PolicyCompiler compiler) {
@@ -32,7 +32,8 @@ public final class SuiteRunner {
 
     /** The tests of {@code suite} whose {@code <suite>/<test>} name {@code selected} accepts. */
     public SuiteResult run(TestSuite suite, Predicate<String> selected) {
-        DecisionEngine engine = engines.computeIfAbsent(suite.policies(), this::engine);
+        DecisionEngine engine = new DecisionEngine();
+        engine.install(policySets.computeIfAbsent(suite.policies(), this::policySet).with(0, suite.directory()));
         List<TestResult> results = new ArrayList<>();
         for (SuiteTest test : suite.tests()) {
             if (!selected.test(suite.name() + "/" + test.name())) {
@@ -49,13 +50,11 @@ public final class SuiteRunner {
         return new SuiteResult(suite, results);
     }
 
-    /** An engine holding the named policies; every policy for an empty set. */
-    private DecisionEngine engine(Set<String> ids) {
+    /** The named policies; every policy for an empty set. */
+    private PolicySet policySet(Set<String> ids) {
         List<CompiledPolicy> policies = ids.isEmpty()
                 ? List.copyOf(compiled.values())
                 : ids.stream().map(compiled::get).toList();
-        DecisionEngine engine = new DecisionEngine();
-        engine.install(PolicySet.of(0, policies));
-        return engine;
+        return PolicySet.of(0, policies);
     }
 }

@@ -24,12 +24,10 @@ final class TestReader {
             "actions", "allow", "deny", "context", "actionAttr", "now");
 
     private final Fixtures fixtures;
-    private final FixtureDirectory directory;
     private final long suiteNowMicros;
 
-    TestReader(Fixtures fixtures, FixtureDirectory directory, long suiteNowMicros) {
+    TestReader(Fixtures fixtures, long suiteNowMicros) {
         this.fixtures = fixtures;
-        this.directory = directory;
         this.suiteNowMicros = suiteNowMicros;
     }
 
@@ -71,8 +69,8 @@ final class TestReader {
             for (Fixtures.Named principal : principals) {
                 for (Fixtures.Named resource : resources) {
                     for (String action : actions) {
-                        CheckRequest request = CheckDocument.request(directory.principal(principal.value()), action,
-                                directory.resource(resource.value()), node.get("context"), node.get("actionAttr"));
+                        CheckRequest request = CheckDocument.request(principal.value(), action, resource.value(),
+                                node.get("context"), node.get("actionAttr"));
                         cases.add(new CheckCase(principal.label() + " " + action + " " + resource.label(), request,
                                 nowMicros, allow.contains(action)));
                     }

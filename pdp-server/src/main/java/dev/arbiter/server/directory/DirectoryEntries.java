@@ -1,4 +1,4 @@
-package dev.arbiter.server.sync;
+package dev.arbiter.server.directory;
 
 import dev.arbiter.server.check.CelValues;
 import dev.arbiter.server.check.JsonReading;
@@ -19,14 +19,14 @@ import java.util.Map;
  * Directory entries read from the store, turned into the engine's form: attributes parsed once
  * into CEL-ready values, so a decision never parses anything.
  */
-final class DirectoryEntries {
+public final class DirectoryEntries {
 
     private final List<DirectoryPrincipal> principals = new ArrayList<>();
     private final List<String> deletedPrincipals = new ArrayList<>();
     private final List<DirectoryResource> resources = new ArrayList<>();
     private final List<ResourceKey> deletedResources = new ArrayList<>();
 
-    static DirectoryEntries of(DirectoryChanges changes) {
+    public static DirectoryEntries of(DirectoryChanges changes) {
         DirectoryEntries entries = new DirectoryEntries();
         changes.principals().forEach(entries::addPrincipal);
         changes.resources().forEach(entries::addResource);
@@ -35,16 +35,16 @@ final class DirectoryEntries {
         return entries;
     }
 
-    void addPrincipal(StoredPrincipal stored) {
+    public void addPrincipal(StoredPrincipal stored) {
         principals.add(new DirectoryPrincipal(stored.id(), stored.type(), stored.roles(), attr(stored.attr())));
     }
 
-    void addResource(StoredResource stored) {
+    public void addResource(StoredResource stored) {
         resources.add(new DirectoryResource(stored.service(), stored.kind(), stored.id(), attr(stored.attr())));
     }
 
     /** {@code base} with these entries written and deleted. */
-    Directory applyTo(Directory base) {
+    public Directory applyTo(Directory base) {
         if (principals.isEmpty() && deletedPrincipals.isEmpty() && resources.isEmpty() && deletedResources.isEmpty()) {
             return base;
         }
