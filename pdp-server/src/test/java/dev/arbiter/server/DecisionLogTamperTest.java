@@ -223,4 +223,21 @@ class DecisionLogTamperTest {
             execute("UPDATE decisions SET reason = 'allowed by p/r' WHERE decision_id = '" + target + "'");
         }
     }
+
+    @Test
+    void aWindowOfTenThousandYearsVisitsOnlyTheDaysThatHoldRecords() {
+        String window = "?from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z";
+        JsonNode report = verify(window);
+        assertTrue(report.get("valid").asBoolean(), report.toString());
+        assertEquals(15, report.get("records").asLong());
+        String target = decisions.get(0);
+        execute("UPDATE decisions SET reason = 'allowed by nobody' WHERE decision_id = '" + target + "'");
+        try {
+            JsonNode broken = verify(window);
+            assertFalse(broken.get("valid").asBoolean(), broken.toString());
+            assertEquals(seqOf(target), broken.at("/firstBreak/seq").asLong());
+        } finally {
+            execute("UPDATE decisions SET reason = 'allowed by p/r' WHERE decision_id = '" + target + "'");
+        }
+    }
 }

@@ -31,15 +31,20 @@ public final class ChainVerifier {
     /** Verifies the records decided in [from, to); a null bound means the oldest or newest record. */
     public VerifyReport verify(Instant from, Instant to) {
         return Jdbc.read(dataSource, connection -> {
-            Instant start = from != null ? from : earliest(connection);
-            Instant end = to != null ? to : latest(connection);
+            Instant earliest = earliest(connection);
+            Instant latest = latest(connection);
+            Instant start = from != null ? from : earliest;
+            Instant end = to != null ? to : latest;
             if (start == null || !start.isBefore(end)) {
                 return new VerifyReport(start, end, 0, 0, null, null, null);
             }
             LinkCheck.Walk links = LinkCheck.walk(connection, Micros.of(start), Micros.of(end), to == null);
             ChainBreak contentBreak = null;
             long records = 0;
-            for (LocalDate day = day(start); day.isBefore(day(end.minusNanos(1)).plusDays(1)); day = day.plusDays(1)) {
+            // Only the days that can hold data are visited: a window from year 1 must not mean 700,000 queries.
+            LocalDate lastDay = day(min(end, latest).minusNanos(1));
+            LocalDate firstDay = earliest == null ? lastDay.plusDays(1) : day(max(start, earliest));
+            for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
                 DayCheck check = new DayCheck(day, Micros.of(start), Micros.of(end));
                 check.run(connection);
                 records += check.records;
@@ -48,6 +53,14 @@ public final class ChainVerifier {
             return new VerifyReport(start, end, links.batches, records, links.headSeq, links.headHash,
                     ChainBreak.first(links.problem, contentBreak));
         });
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDate day(Instant instant) {
