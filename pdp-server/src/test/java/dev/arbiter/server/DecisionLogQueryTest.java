@@ -319,6 +319,8 @@ class DecisionLogQueryTest {
         "/v1/decisions?cursor=not-a-cursor                    | cursor",
         "/v1/decisions?cursor=AQAGYN6y2L56AaIDw0nrcXyQqgM     | cursor",
         "/v1/decisions?principle=svc-1                        | principle",
+        "/v1/decisions?api=authz                              | api",
+        "/v1/decisions?traceId=4BF92F3577B34DA6A3CE929D0E0E4736 | traceId",
         "/v1/decisions?principal=a&principal=b                | principal",
         "/v1/decisions?groupBy=service                        | groupBy",
         "/v1/decisions/stats                                  | groupBy",

@@ -3,6 +3,7 @@ package dev.arbiter.server.http;
 import dev.arbiter.server.audit.query.Cursor;
 import dev.arbiter.server.audit.query.DecisionFilter;
 import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.service.FrontDoor;
 import dev.arbiter.store.model.JsonEnum;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The query parameters of the decision-log endpoints, strictly validated: an unknown or repeated
@@ -52,6 +54,8 @@ final class DecisionParams {
         return new DecisionParams(params);
     }
 
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+
     static Set<String> with(Set<String> base, String... more) {
         Set<String> names = new LinkedHashSet<>(base);
         names.addAll(Arrays.asList(more));
@@ -65,7 +69,25 @@ final class DecisionParams {
         requireOrder(from, to);
         return new DecisionFilter(from, to, text("principal"), text("service"), text("action"), bool("allow"),
                 text("policy"), text("rule"), text("caller"), text("resource"),
-                integer("minLatencyMicros", 0, Integer.MAX_VALUE), text("api"), text("traceId"));
+                integer("minLatencyMicros", 0, Integer.MAX_VALUE), api(), traceId());
+    }
+
+    /** A front door's name, as the log records it; a misspelt one is refused rather than matching nothing. */
+    private String api() {
+        String value = text("api");
+        if (value != null && Arrays.stream(FrontDoor.values()).noneMatch(door -> door.api().equals(value))) {
+            throw ApiException.badRequest("api", "must be one of " + Arrays.stream(FrontDoor.values())
+                    .map(FrontDoor::api).collect(Collectors.joining(", ")) + ", not '" + value + "'");
+        }
+        return value;
+    }
+
+    private String traceId() {
+        String value = text("traceId");
+        if (value != null && !TRACE_ID.matcher(value).matches()) {
+            throw ApiException.badRequest("traceId", "must be a W3C trace id: 32 lowercase hexadecimal digits");
+        }
+        return value;
     }
 
     static void requireOrder(Instant from, Instant to) {
