@@ -45,7 +45,7 @@ public final class CopyFormat {
     }
 
     /** Appends {@code record} as a tuple of {@code format}. */
-    public static void tuple(ByteSink out, LoggedDecision record, int format) {
+    public static void tuple(ByteSink out, LogColumns record, int format) {
         out.putShort(format == FIRST ? FIRST_FIELDS : FIELDS);
         uuid(out, record.decisionId());
         out.putInt(8);
@@ -66,7 +66,9 @@ public final class CopyFormat {
         text(out, record.caller());
         out.putInt(4);
         out.putInt(record.latencyMicros());
-        text(out, record.input()); // json's binary form is its text
+        int inputLength = out.reserveInt(); // json's binary form is its text
+        record.writeInput(out);
+        out.putIntAt(inputLength, out.length() - inputLength - 4);
         text(out, record.shadow());
         uuid(out, record.batchId());
         if (format != FIRST) {
@@ -90,9 +92,9 @@ public final class CopyFormat {
             out.putInt(NULL);
             return;
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.putInt(utf8.length);
-        out.put(utf8);
+        int length = out.reserveInt();
+        out.putUtf8(value);
+        out.putIntAt(length, out.length() - length - 4);
     }
 
     /** A one-dimensional text[]: dimensions, null flag, element type, then the elements. */

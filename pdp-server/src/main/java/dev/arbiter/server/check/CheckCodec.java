@@ -1,9 +1,11 @@
 package dev.arbiter.server.check;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbiter.server.engine.CheckRequest;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -35,6 +37,15 @@ public final class CheckCodec {
     /** The request as JSON text, {@code mask}ed, each string passed through {@code text}. */
     public static String write(CheckRequest request, CheckMask mask, UnaryOperator<String> text) {
         return json(256, generator -> new CheckWriter(mask, text).write(generator, request));
+    }
+
+    /** As {@link #write(CheckRequest, CheckMask, UnaryOperator)}, appended to {@code out} as UTF-8. */
+    public static void write(CheckRequest request, CheckMask mask, UnaryOperator<String> text, OutputStream out) {
+        try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            new CheckWriter(mask, text).write(generator, request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The request as JSON text, exactly. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.server.audit.AuditMask;
 import dev.arbiter.server.audit.ByteSink;
 import dev.arbiter.server.audit.ChainHash;
 import dev.arbiter.server.audit.CopyFormat;
@@ -96,6 +97,21 @@ class BatchStoreTest {
     void theRecordsReadBackHashToTheBatchDigest() throws Exception {
         LogBatch batch = Records.batch(1, TIME, 50);
         store.write(batch);
+        assertArrayEquals(batch.digest(), digestOfStoredRecords(batch.format()));
+    }
+
+    @Test
+    void recordsThatArriveOutOfKeyOrderAreHashedInKeyOrderWithTheirTextIntact() throws Exception {
+        BatchAssembler assembler = new BatchAssembler(AuditMask.NONE);
+        for (int i = 20; i > 0; i--) {
+            assembler.add(Records.at(TIME.plusNanos(i * 1_000L), "spiffe://acme/ünïcode-" + i + "-\u2603-☃"));
+        }
+        LogBatch batch = assembler.build(1);
+        store.write(batch);
+        assertArrayEquals(batch.digest(), digestOfStoredRecords(batch.format()));
+    }
+
+    private byte[] digestOfStoredRecords(int format) throws SQLException {
         MessageDigest digest = ChainHash.sha256();
         ByteSink tuple = new ByteSink(256);
         try (Connection connection = dataSource.getConnection();
@@ -104,11 +120,11 @@ class BatchStoreTest {
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 tuple.reset();
-                CopyFormat.tuple(tuple, DecisionRows.read(rows), batch.format());
+                CopyFormat.tuple(tuple, DecisionRows.read(rows), format);
                 tuple.digestInto(digest);
             }
         }
-        assertArrayEquals(batch.digest(), digest.digest());
+        return digest.digest();
     }
 
     @Test
