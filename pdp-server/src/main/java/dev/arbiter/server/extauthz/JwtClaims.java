@@ -6,7 +6,6 @@ import com.google.protobuf.Value;
 import dev.arbiter.server.check.CelValues;
 import dev.arbiter.server.engine.RequestMap;
 import dev.arbiter.server.error.ApiException;
-import dev.cel.common.values.NullValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ final class JwtClaims {
             case NUMBER_VALUE -> number(value.getNumberValue());
             case STRUCT_VALUE -> struct(value.getStructValue());
             case LIST_VALUE -> list(value.getListValue());
-            case NULL_VALUE, KIND_NOT_SET -> NullValue.NULL_VALUE;
+            case NULL_VALUE, KIND_NOT_SET -> CelValues.NULL;
         };
     }
 
