@@ -2,6 +2,7 @@ package dev.arbiter.server.extauthz;
 
 import dev.arbiter.envoy.service.auth.v3.CheckRequest;
 import dev.arbiter.envoy.service.auth.v3.CheckResponse;
+import dev.arbiter.server.testing.TestCertificates;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -13,6 +14,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,10 +52,22 @@ final class EnvoyClient implements AutoCloseable {
     private final int port;
 
     EnvoyClient(int port) {
+        this(port, new HttpClientOptions());
+    }
+
+    /** Over TLS with the workload certificate in {@code files}, HTTP/2 negotiated by ALPN as Envoy does. */
+    EnvoyClient(int port, TestCertificates.ServerFiles files) {
+        this(port, new HttpClientOptions().setSsl(true).setUseAlpn(true)
+                .setTrustOptions(new PemTrustOptions().addCertPath(files.ca().toString()))
+                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(files.certificate().toString())
+                        .setKeyPath(files.key().toString())));
+    }
+
+    private EnvoyClient(int port, HttpClientOptions options) {
         this.port = port;
-        this.h2 = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+        this.h2 = vertx.createHttpClient(new HttpClientOptions(options).setProtocolVersion(HttpVersion.HTTP_2)
                 .setHttp2ClearTextUpgrade(false), new PoolOptions().setHttp2MaxSize(1));
-        this.h1 = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions());
+        this.h1 = vertx.createHttpClient(options, new PoolOptions());
     }
 
     /** Envoy's Check call with the key in the initial metadata, as grpc_service.initial_metadata sends it. */
