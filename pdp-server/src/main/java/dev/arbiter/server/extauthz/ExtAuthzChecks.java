@@ -37,6 +37,7 @@ public final class ExtAuthzChecks {
         }
         int queryStart = call.path().indexOf('?');
         String path = queryStart < 0 ? call.path() : call.path().substring(0, queryStart);
+        requireCanonical(path);
         String query = queryStart < 0 ? "" : call.path().substring(queryStart + 1);
         Map<String, Object> resourceAttr = map("host", call.host(), "path", path, "query", QueryParameters.of(query));
         Map<String, Object> context = map("headers", headers(call.headers()), "sourceAddress", call.sourceAddress(),
@@ -44,6 +45,28 @@ public final class ExtAuthzChecks {
                 "contextExtensions", strings(call.contextExtensions()), "jwt", call.jwt());
         return new CheckRequest(new Principal(principal(call), List.of(), RequestMap.empty()),
                 call.method() + " " + path, new Resource(service(call), KIND, path, resourceAttr), context, 0);
+    }
+
+    /**
+     * Refuses a path whose meaning depends on how the service resolves it: {@code /public/../admin}
+     * matches {@code "GET /public/*"} as a string but is {@code /admin} to most servers. Envoy
+     * normalises paths when told to ({@code normalize_path}, {@code merge_slashes}), so such a
+     * path reaches Arbiter only from a proxy that does not; guessing the service's reading would
+     * be a way around the rules.
+     */
+    private static void requireCanonical(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.indexOf('\\') >= 0) {
+            throw ApiException.badRequest("the path has an escaped slash or a backslash: let Envoy normalise paths");
+        }
+        String[] segments = lower.replace("%2e", ".").split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            boolean last = i == segments.length - 1;
+            if (segments[i].equals(".") || segments[i].equals("..") || (segments[i].isEmpty() && !last)) {
+                throw ApiException.badRequest("the path has a '.', '..' or empty segment: let Envoy normalise paths"
+                        + " (normalize_path, merge_slashes)");
+            }
+        }
     }
 
     private static String principal(HttpCall call) {

@@ -92,6 +92,9 @@ final class ExtAuthzHandler {
      * principal is anonymous: decisions on who calls need the gRPC service.
      */
     private static HttpCall httpCall(HttpServerRequest request) {
+        if (!request.path().startsWith(HTTP_PREFIX)) {
+            throw ApiException.badRequest("the path reaches " + HTTP_PREFIX + " only once normalised: send it as is");
+        }
         String path = request.path().substring(HTTP_PREFIX.length());
         String target = (path.startsWith("/") ? path : "/" + path)
                 + (request.query() == null ? "" : "?" + request.query());

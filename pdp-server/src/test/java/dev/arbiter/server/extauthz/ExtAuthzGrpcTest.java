@@ -200,7 +200,7 @@ class ExtAuthzGrpcTest {
     }
 
     @Test
-    void whatCannotBeReadIsAnErrorStatusNeverAnAllow() throws Exception {
+    void whatCannotBeReadOrCouldBeReadTwoWaysIsAnErrorStatusNeverAnAllow() throws Exception {
         byte[] message = ordersRoute("GET", "/orders/o-1").build().toByteArray();
         List<Buffer> unreadable = List.of(
                 Buffer.buffer(),
@@ -213,7 +213,12 @@ class ExtAuthzGrpcTest {
                 EnvoyClient.frame(CheckRequest.getDefaultInstance().toByteArray()),
                 EnvoyClient.frame(EnvoyRequest.of("", "/orders/o-1").from(CHECKOUT).build().toByteArray()),
                 EnvoyClient.frame(EnvoyRequest.of("GET", "orders").from(CHECKOUT).build().toByteArray()));
-        for (Buffer body : unreadable) {
+        List<Buffer> ambiguous = new ArrayList<>(unreadable);
+        for (String path : List.of("/public/../orders/o-1", "/public/%2E%2e/orders/o-1", "/public/./x", "/public//x",
+                "/public/a%2Fb", "/public/a%5cb", "/public/a\\b")) {
+            ambiguous.add(EnvoyClient.frame(EnvoyRequest.of("GET", path).build().toByteArray()));
+        }
+        for (Buffer body : ambiguous) {
             EnvoyClient.Answer answer = envoy.grpc(body, key, "application/grpc");
             assertEquals(200, answer.httpStatus());
             assertEquals("3", answer.grpcStatus(), "INVALID_ARGUMENT: " + answer.headers().get("grpc-message"));

@@ -123,8 +123,13 @@ class ExtAuthzHttpTest {
 
     @Test
     void aPathThatIsNotValidIsAClientErrorNeverAnAllow() {
-        EnvoyClient.Answer answer = ask(HttpMethod.GET, "/public/%zz", "orders:8080");
-        assertEquals(400, answer.httpStatus());
+        for (String path : List.of("/public/%zz", "/public/%2e%2e/orders/o-17", "/public/../orders/o-17",
+                "/public//x")) {
+            EnvoyClient.Answer answer = ask(HttpMethod.GET, path, "orders:8080");
+            assertEquals(400, answer.httpStatus(), path);
+            assertTrue(answer.body().toJsonObject().containsKey("error"), path);
+        }
+        assertEquals(200, ask(HttpMethod.GET, "/public/trailing/", "orders:8080").httpStatus());
     }
 
     @Test
