@@ -41,11 +41,8 @@ final class Authenticator implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String token = tokenHeader == null ? bearer(ctx) : ctx.request().getHeader(tokenHeader);
+        String token = tokenHeader == null ? bearer(ctx) : bare(ctx, tokenHeader);
         if (token == null) {
-            if (tokenHeader != null) {
-                ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "missing " + tokenHeader + " header"));
-            }
             return;
         }
         ApiKey key = keys.authenticate(token.trim());
@@ -60,6 +57,15 @@ final class Authenticator implements Handler<RoutingContext> {
         }
         ctx.put(CALLER, key);
         ctx.next();
+    }
+
+    /** The token in {@code header}, or null when the request failed for want of one. */
+    private static String bare(RoutingContext ctx, String header) {
+        String token = ctx.request().getHeader(header);
+        if (token == null) {
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "missing " + header + " header"));
+        }
+        return token;
     }
 
     /** The token of {@code Authorization: Bearer <token>}, or null when the request failed for want of one. */

@@ -94,6 +94,11 @@ final class EnvoyClient implements AutoCloseable {
         return send(h2, HttpMethod.POST, path, null, body, headers);
     }
 
+    /** The same, for requests the server may refuse by resetting the stream rather than answering. */
+    Future<Answer> http2Async(String path, Buffer body, List<String> headers) {
+        return sendAsync(h2, HttpMethod.POST, path, null, body, headers);
+    }
+
     /** An HTTP/1.1 request, e.g. the HTTP mode's; {@code authority} null for Arbiter's own. */
     Answer http1(HttpMethod method, String path, String authority, Buffer body, List<String> headers) {
         return send(h1, method, path, authority, body, headers);

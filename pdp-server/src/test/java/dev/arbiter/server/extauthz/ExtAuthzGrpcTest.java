@@ -256,6 +256,27 @@ class ExtAuthzGrpcTest {
     }
 
     @Test
+    void oversizedHeadersOrTooManyValuesAreRefusedNeverAllowed() throws Exception {
+        EnvoyRequest crowded = ordersRoute("GET", "/orders/o-1");
+        for (int i = 0; i <= 10_000; i++) {
+            crowded.header("x-h" + i, "v");
+        }
+        assertEquals("3", envoy.check(crowded.build(), key).grpcStatus(), "INVALID_ARGUMENT");
+        Buffer body = EnvoyClient.frame(ordersRoute("GET", "/orders/o-1").build().toByteArray());
+        Future<EnvoyClient.Answer> oversized = envoy.http2Async(EnvoyClient.CHECK_PATH, body, List.of("content-type",
+                "application/grpc", "authorization", "Bearer " + key, "x-padding", "p".repeat(200_000)));
+        try {
+            EnvoyClient.Answer answer = oversized.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertTrue(answer.httpStatus() < 500, "status " + answer.httpStatus());
+            assertNotEquals("0", answer.grpcStatus());
+        } catch (java.util.concurrent.ExecutionException refusedByReset) {
+            // The server reset the stream: no answer at all, so no allow.
+        }
+        assertEquals("0", envoy.check(ordersRoute("GET", "/orders/o-1").build(), key).grpcStatus(),
+                "the server answers the next call");
+    }
+
+    @Test
     void manyCallsInFlightOnOneConnectionAreAllAnswered() throws Exception {
         List<Future<EnvoyClient.Answer>> calls = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
