@@ -64,7 +64,7 @@ class ExtAuthzHttpTest {
         assertEquals(403, answer.httpStatus());
         assertTrue(answer.headers().get("content-type").startsWith("application/json"));
         JsonNode body = PolicyJson.MAPPER.readTree(answer.body().toString());
-        assertTrue(body.get("reason").asText().contains("DELETE /public/catalog"), body.toString());
+        assertTrue(body.get("reason").asText().contains("no-writes-from-outside-prod"), body.toString());
         assertEquals(answer.headers().get("x-arbiter-decision-id"), body.get("decisionId").asText());
     }
 

@@ -3,22 +3,16 @@ package dev.arbiter.server.extauthz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arbiter.server.testing.ApiClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Policies for mesh traffic, as docs/envoy-istio.md writes them, and the directory they lean on. */
+/** Policies for mesh traffic, the example of docs/envoy-istio.md among them, and the directory they lean on. */
 final class MeshPolicies {
 
-    static final String ORDERS = """
-            {"id": "orders-mesh", "service": "orders", "rules": [
-              {"name": "checkout-reads-orders", "effect": "allow",
-               "principals": ["spiffe://acme.prod/ns/shop/sa/checkout"], "actions": ["GET /orders/*"], "kinds": ["http"]},
-              {"name": "readers-read-reports", "effect": "allow", "roles": ["reader"], "actions": ["GET /reports/*"]},
-              {"name": "users-read-their-profile", "effect": "allow", "principals": ["user-*"],
-               "actions": ["GET /profile"], "condition": "context.jwt.iss == 'https://idp.acme.example'"},
-              {"name": "anyone-reads-public", "effect": "allow", "principals": ["anonymous"], "actions": ["GET /public/*"]},
-              {"name": "tenant-search", "effect": "allow", "principals": ["spiffe://acme.prod/ns/shop/sa/checkout"],
-               "actions": ["GET /search"],
-               "condition": "resource.attr.query.q == 'shoes' && context.headers['x-tenant'] == 'acme'"}
-            ]}""";
+    /** The example of docs/envoy-istio.md. */
+    static final Path ORDERS = Path.of("../examples/envoy/orders-mesh.json");
 
     /** A service named by its host, for routes without a context extension. */
     static final String INVENTORY = """
@@ -33,7 +27,11 @@ final class MeshPolicies {
     private MeshPolicies() {}
 
     static void load(ApiClient admin) {
-        assertEquals(201, admin.put("/v1/policies/orders-mesh", ORDERS).status());
+        try {
+            assertEquals(201, admin.put("/v1/policies/orders-mesh", Files.readString(ORDERS)).status());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         assertEquals(201, admin.put("/v1/policies/inventory-mesh", INVENTORY).status());
         assertEquals(200, admin.post("/v1/entities/_apply", DIRECTORY).status());
     }
