@@ -12,7 +12,6 @@ import dev.arbiter.server.service.DecisionService;
 import dev.arbiter.server.service.FrontDoor;
 import dev.arbiter.server.service.TraceContext;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
@@ -34,6 +33,7 @@ final class ExtAuthzHandler {
     /** Where Envoy's http_service sends Arbiter's key; Authorization is the client's own header. */
     static final String TOKEN_HEADER = "x-arbiter-token";
     private static final String TRACEPARENT = "traceparent";
+    private static final String GRPC_TIMEOUT = "grpc-timeout";
 
     private final DecisionService decisions;
 
@@ -53,10 +53,10 @@ final class ExtAuthzHandler {
 
     void grpc(RoutingContext ctx) {
         long received = System.nanoTime();
-        long timeoutMillis = GrpcUnary.timeoutMillis(ctx.request());
+        long timeoutMillis = GrpcUnary.timeoutMillis(ctx.request().getHeader(GRPC_TIMEOUT));
         HttpCall call = EnvoyAttributes.read(GrpcUnary.message(ctx.body().buffer(), CheckRequest.parser()));
         Future<DecisionOutcome> decided = decisions.decide(call(ctx, call, received), ExtAuthzChecks.check(call));
-        within(ctx, timeoutMillis, decided)
+        GrpcUnary.within(ctx.vertx(), timeoutMillis, decided)
                 .onSuccess(outcome -> GrpcUnary.reply(ctx.response(), ExtAuthzAnswers.grpc(outcome)))
                 .onFailure(ctx::fail);
     }
@@ -65,6 +65,10 @@ final class ExtAuthzHandler {
     void grpcFailure(RoutingContext ctx) {
         if (!GrpcUnary.isGrpc(ctx.request()) || ctx.response().headWritten()) {
             ctx.next();
+            return;
+        }
+        if (ctx.failure() instanceof GrpcUnary.DeadlineExceeded late) {
+            GrpcUnary.fail(ctx.response(), GrpcStatus.DEADLINE_EXCEEDED, late.getMessage());
             return;
         }
         ApiException error = ErrorHandler.translate(ctx.failure(), ctx.statusCode());
@@ -115,26 +119,5 @@ final class ExtAuthzHandler {
         String traceId = TraceContext.traceId(call.headers().get(TRACEPARENT));
         return new DecisionCall(Authenticator.caller(ctx).name(), FrontDoor.EXT_AUTHZ,
                 traceId != null ? traceId : Traces.traceId(ctx), false, received);
-    }
-
-    /** The decision, or DEADLINE_EXCEEDED once the caller's grpc-timeout has passed, whichever comes first. */
-    private static Future<DecisionOutcome> within(RoutingContext ctx, long timeoutMillis,
-            Future<DecisionOutcome> decided) {
-        if (timeoutMillis < 0 || decided.isComplete()) {
-            return decided;
-        }
-        Promise<DecisionOutcome> answer = Promise.promise();
-        long timer = ctx.vertx().setTimer(timeoutMillis, expired -> {
-            if (!ctx.response().ended()) {
-                GrpcUnary.fail(ctx.response(), GrpcStatus.DEADLINE_EXCEEDED, "no decision within the grpc-timeout");
-            }
-        });
-        decided.onComplete(result -> {
-            ctx.vertx().cancelTimer(timer);
-            if (!ctx.response().ended()) {
-                answer.handle(result);
-            }
-        });
-        return answer.future();
     }
 }

@@ -4,6 +4,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import dev.arbiter.server.error.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -77,12 +80,18 @@ final class GrpcUnary {
         response.end();
     }
 
+    /** The caller gave up waiting: its {@code grpc-timeout} passed before the answer was ready. */
+    static final class DeadlineExceeded extends RuntimeException {
+        DeadlineExceeded() {
+            super("no answer within the grpc-timeout", null, false, false);
+        }
+    }
+
     /**
-     * The call's {@code grpc-timeout} in milliseconds (at least 1), or -1 when it sets none; a
-     * value that is not a gRPC timeout is refused.
+     * A {@code grpc-timeout} header's value in milliseconds (at least 1), or -1 for none; a value
+     * that is not a gRPC timeout is refused.
      */
-    static long timeoutMillis(HttpServerRequest request) {
-        String timeout = request.getHeader("grpc-timeout");
+    static long timeoutMillis(String timeout) {
         if (timeout == null) {
             return -1;
         }
@@ -100,6 +109,27 @@ final class GrpcUnary {
             default -> amount / 1_000_000;
         };
         return Math.max(1, millis);
+    }
+
+    /**
+     * {@code answer}, or a {@link DeadlineExceeded} failure once {@code timeoutMillis} have passed
+     * without it (-1: no deadline). An answer already there costs no timer.
+     */
+    static <T> Future<T> within(Vertx vertx, long timeoutMillis, Future<T> answer) {
+        if (timeoutMillis < 0 || answer.isComplete()) {
+            return answer;
+        }
+        Promise<T> bounded = Promise.promise();
+        long timer = vertx.setTimer(timeoutMillis, expired -> bounded.tryFail(new DeadlineExceeded()));
+        answer.onComplete(result -> {
+            vertx.cancelTimer(timer);
+            if (result.succeeded()) {
+                bounded.tryComplete(result.result());
+            } else {
+                bounded.tryFail(result.cause());
+            }
+        });
+        return bounded.future();
     }
 
     /** gRPC's encoding of {@code grpc-message}: printable ASCII as is, every other byte as %XX. */
