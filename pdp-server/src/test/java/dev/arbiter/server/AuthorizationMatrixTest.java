@@ -54,6 +54,14 @@ class AuthorizationMatrixTest {
             "* /v1/(?!entities/_apply$).*", "POST /v1/entities/_apply", "* /v1/policies/_.*", "* (any path)",
             "* /.well-known/authzen-configuration/:service", "* /authzen/*", "* /authzen/*");
 
+    /**
+     * Envoy's doors: the key travels where Envoy puts it (gRPC metadata, x-arbiter-token) and a
+     * refusal is answered as Envoy reads one (a gRPC status); ExtAuthzGrpcTest and ExtAuthzHttpTest
+     * hold their callers × answers.
+     */
+    private static final List<String> ENVOY_DOORS = List.of("POST /envoy.service.auth.v3.Authorization/Check",
+            "POST /envoy.service.auth.v3.Authorization/Check", "* /ext-authz/*");
+
     /** One endpoint: its route as registered, a request that succeeds, and the roles that may send it. */
     record Endpoint(String method, String route, String path, String body, int success, Set<String> roles) {
 
@@ -229,8 +237,8 @@ class AuthorizationMatrixTest {
     @Test
     void theMatrixNamesEveryRouteOfTheRouter() {
         List<String> registered = server.routes().stream().map(AuthorizationMatrixTest::describe).sorted().toList();
-        List<String> expected = Stream.concat(ENDPOINTS.stream().map(Endpoint::registered), INFRASTRUCTURE.stream())
-                .sorted().toList();
+        List<String> expected = Stream.of(ENDPOINTS.stream().map(Endpoint::registered), INFRASTRUCTURE.stream(),
+                ENVOY_DOORS.stream()).flatMap(routes -> routes).sorted().toList();
         assertEquals(expected, registered, "every route needs a row in AuthorizationMatrixTest.ENDPOINTS saying"
                 + " which roles may call it");
     }

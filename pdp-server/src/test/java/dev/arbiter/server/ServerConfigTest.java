@@ -22,7 +22,9 @@ class ServerConfigTest {
         assertEquals(Path.of("./arbiter-data"), config.dataDir());
         assertEquals(Optional.empty(), config.adminToken());
         assertEquals(false, config.audit().required());
-        assertEquals(List.of(), config.audit().mask().paths());
+        assertEquals(AuditConfig.DEFAULT_MASK, config.audit().mask().paths());
+        assertEquals(List.of(), ServerConfig.fromEnvironment(Map.of("ARBITER_AUDIT_MASK", "")).audit().mask().paths(),
+                "set empty, nothing is masked");
         assertEquals(90, config.audit().retentionDays());
         assertEquals(1024L * 1024 * 1024, config.audit().spillMaxBytes());
         assertEquals(65_536, config.audit().queueCapacity());

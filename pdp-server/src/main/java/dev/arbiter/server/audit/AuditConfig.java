@@ -23,6 +23,12 @@ public record AuditConfig(boolean required, AuditMask mask, int retentionDays, l
     public static final int DEFAULT_SPILL_MAX_MB = 1024;
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
     public static final int DEFAULT_QUEUE_WAIT_MS = 1000;
+    /**
+     * Masked unless ARBITER_AUDIT_MASK says otherwise: the credentials among the headers Envoy's
+     * ext_authz front door puts in {@code context.headers} (they are the application's, not Arbiter's).
+     */
+    public static final List<String> DEFAULT_MASK = List.of("context.headers.authorization",
+            "context.headers.proxy-authorization", "context.headers.cookie", "context.headers.set-cookie");
     private static final long MB = 1024L * 1024;
 
     public AuditConfig {
@@ -47,7 +53,7 @@ public record AuditConfig(boolean required, AuditMask mask, int retentionDays, l
     public static AuditConfig fromEnvironment(Map<String, String> env) {
         return new AuditConfig(
                 bool(env, "ARBITER_AUDIT_REQUIRED"),
-                AuditMask.of(list(env.get("ARBITER_AUDIT_MASK"))),
+                AuditMask.of(env.containsKey("ARBITER_AUDIT_MASK") ? list(env.get("ARBITER_AUDIT_MASK")) : DEFAULT_MASK),
                 integer(env, "ARBITER_AUDIT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
                 integer(env, "ARBITER_AUDIT_SPILL_MAX_MB", DEFAULT_SPILL_MAX_MB) * MB,
                 integer(env, "ARBITER_AUDIT_QUEUE_CAPACITY", DEFAULT_QUEUE_CAPACITY),

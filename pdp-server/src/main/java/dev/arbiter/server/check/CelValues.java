@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class CelValues {
 
+    /** CEL's null, for front doors that read values from other formats. */
+    public static final Object NULL = NullValue.NULL_VALUE;
+
     /** Most values (roles, attributes, context, nested elements) in one request. */
     public static final int MAX_VALUES = 10_000;
 
@@ -88,7 +91,7 @@ public final class CelValues {
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> NullValue.NULL_VALUE;
+            case VALUE_NULL -> NULL;
             case START_ARRAY -> {
                 List<Object> elements = new ArrayList<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {

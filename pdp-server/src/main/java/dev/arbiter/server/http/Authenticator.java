@@ -11,9 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 
 /**
- * Bearer-token authentication (401) and role checks (403) for {@code /v1/**}. A key bound to a
- * client identity is accepted only with a client certificate carrying it, so a stolen token is
- * useless without the workload's certificate.
+ * Bearer-token authentication (401) and role checks (403) for {@code /v1/**}, and for callers
+ * whose Authorization header is not theirs (Envoy's HTTP mode) the bare token in another header.
+ * A key bound to a client identity is accepted only with a client certificate carrying it, so a
+ * stolen token is useless without the workload's certificate.
  */
 final class Authenticator implements Handler<RoutingContext> {
 
@@ -21,23 +22,30 @@ final class Authenticator implements Handler<RoutingContext> {
     private static final String BEARER = "bearer ";
 
     private final KeyRegistry keys;
+    /** The header holding the bare token, or null for {@code Authorization: Bearer <token>}. */
+    private final String tokenHeader;
 
     Authenticator(KeyRegistry keys) {
+        this(keys, null);
+    }
+
+    private Authenticator(KeyRegistry keys, String tokenHeader) {
         this.keys = keys;
+        this.tokenHeader = tokenHeader;
+    }
+
+    /** Takes the bare token from {@code header}. */
+    static Authenticator tokenIn(KeyRegistry keys, String header) {
+        return new Authenticator(keys, header);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
-            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "missing Authorization: Bearer <token> header"));
+        String token = tokenHeader == null ? bearer(ctx) : bare(ctx, tokenHeader);
+        if (token == null) {
             return;
         }
-        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "the Authorization header must be 'Bearer <token>'"));
-            return;
-        }
-        ApiKey key = keys.authenticate(header.substring(BEARER.length()).trim());
+        ApiKey key = keys.authenticate(token.trim());
         if (key == null) {
             ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "unknown or revoked token"));
             return;
@@ -49,6 +57,29 @@ final class Authenticator implements Handler<RoutingContext> {
         }
         ctx.put(CALLER, key);
         ctx.next();
+    }
+
+    /** The token in {@code header}, or null when the request failed for want of one. */
+    private static String bare(RoutingContext ctx, String header) {
+        String token = ctx.request().getHeader(header);
+        if (token == null) {
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "missing " + header + " header"));
+        }
+        return token;
+    }
+
+    /** The token of {@code Authorization: Bearer <token>}, or null when the request failed for want of one. */
+    private static String bearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "missing Authorization: Bearer <token> header"));
+            return null;
+        }
+        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "the Authorization header must be 'Bearer <token>'"));
+            return null;
+        }
+        return header.substring(BEARER.length());
     }
 
     /** Lets the request through when its key has one of {@code roles} (admin has them all). */

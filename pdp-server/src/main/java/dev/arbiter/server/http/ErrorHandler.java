@@ -9,6 +9,7 @@ import dev.arbiter.store.model.InvalidDocumentException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.logging.Level;
@@ -39,7 +40,10 @@ final class ErrorHandler implements Handler<RoutingContext> {
                     && !(ctx.failure() instanceof HttpException)
                     ? InvalidRequestHandler.translate(ctx.failure())
                     : translate(ctx.failure(), ctx.statusCode());
-            ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            if (ctx.request().version() != HttpVersion.HTTP_2) {
+                // HTTP/2 has no such header: ending the stream leaves the connection's other streams alone.
+                ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            }
         }
         if (ctx.response().headWritten()) {
             ctx.response().reset();

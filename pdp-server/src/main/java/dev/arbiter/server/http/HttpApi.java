@@ -46,6 +46,8 @@ public final class HttpApi {
     private final KeyHandler keys;
     private final EntityHandler entities;
     private final AuthzenHandler authzen;
+    private final ExtAuthzHandler extAuthz;
+    private final Authenticator extAuthzHttpAuthenticator;
 
     public HttpApi(HealthService health, KeyRegistry registry, DecisionService decisions, PolicyService policies,
             ImpactService impact, DecisionLogService decisionLog, KeyService keys, DirectoryService directory,
@@ -62,6 +64,23 @@ public final class HttpApi {
         this.keys = new KeyHandler(keys);
         this.entities = new EntityHandler(directory);
         this.authzen = new AuthzenHandler(decisions, search, publicUrl);
+        this.extAuthz = new ExtAuthzHandler(decisions);
+        this.extAuthzHttpAuthenticator = Authenticator.tokenIn(registry, ExtAuthzHandler.TOKEN_HEADER);
+    }
+
+    /**
+     * Envoy's external authorization: the gRPC service, its failures answered as gRPC statuses, and
+     * the HTTP mode, where every method and path under the prefix is a request to decide on.
+     */
+    private void extAuthz(Router router, Routes routes) {
+        // The key is checked before the body is buffered; failures of both routes meet the first's handler.
+        router.post(ExtAuthzHandler.GRPC_PATH).handler(extAuthz::requireGrpc).handler(authenticator)
+                .handler(Authenticator.requireAny(CHECK)).failureHandler(extAuthz::grpcFailure);
+        router.post(ExtAuthzHandler.GRPC_PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .handler(extAuthz::grpc);
+        routes.allow(HttpMethod.POST, ExtAuthzHandler.GRPC_PATH);
+        router.route(ExtAuthzHandler.HTTP_PREFIX + "/*").handler(extAuthzHttpAuthenticator)
+                .handler(Authenticator.requireAny(CHECK)).handler(extAuthz::http);
     }
 
     /** AuthZEN 1.0: a PDP per service at /authzen/{service}, for callers with role check; its metadata public. */
@@ -132,6 +151,7 @@ public final class HttpApi {
         routes.add(HttpMethod.DELETE, "/v1/keys/:name", ADMIN, keys::delete);
 
         authzen(router, routes);
+        extAuthz(router, routes);
 
         ErrorHandler errors = new ErrorHandler(routes);
         router.route().failureHandler(errors);

@@ -45,7 +45,8 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private static void enableTls(HttpServerOptions options, TlsConfig tls) {
-        options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+        // ALPN offers h2 beside http/1.1: gRPC over TLS needs it.
+        options.setSsl(true).setUseAlpn(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.certificate().toString())
                 .setKeyPath(tls.key().toString()));
         tls.clientCa().ifPresent(ca -> options

@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The first handler of every request: refuses, before any route looks at them, paths and query
  * strings that are not valid percent-encoding or that carry NUL (no id, name or filter holds one,
- * and the store cannot), and multipart bodies, which no endpoint takes. Bodies labelled as
+ * and the store cannot), and multipart bodies, which no endpoint takes (Envoy's HTTP mode asks
+ * about the client's request, which may well be an upload). Bodies labelled as
  * URL-encoded forms are relabelled JSON under {@code /v1}, which they are: {@code curl -d} labels
  * its JSON so, and decoding JSON as a form fails on any '%' in it. (AuthZEN's endpoints insist on
  * {@code application/json}, as its specification does.)
@@ -23,7 +24,8 @@ final class RequestGuard implements Handler<RoutingContext> {
             return;
         }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && startsWithIgnoringCase(type, "multipart/")) {
+        if (type != null && startsWithIgnoringCase(type, "multipart/")
+                && !ctx.request().path().startsWith(ExtAuthzHandler.HTTP_PREFIX + "/")) {
             ctx.fail(new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "multipart bodies are not accepted; send JSON"));
             return;
         }

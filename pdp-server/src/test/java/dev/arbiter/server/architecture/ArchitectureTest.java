@@ -49,7 +49,8 @@ class ArchitectureTest {
 
     @Test
     void frontDoorsOnlyTranslate() {
-        noClasses().that().resideInAnyPackage("dev.arbiter.server.http..", "dev.arbiter.server.authzen..")
+        noClasses().that().resideInAnyPackage("dev.arbiter.server.http..", "dev.arbiter.server.authzen..",
+                        "dev.arbiter.server.extauthz..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cel..", "dev.arbiter.server.sync..",
                         "dev.arbiter.server.db..", "java.sql..", "javax.sql..")
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")

@@ -54,6 +54,11 @@ record Target(String method, String template, JsonBodies.Kind body, Effect effec
             new Target("POST", "/v1/keys", JsonBodies.Kind.KEY, Effect.WRITES_BODY, List.of()),
             new Target("GET", "/v1/keys", null, Effect.NONE, List.of()),
             new Target("DELETE", "/v1/keys/{name}", null, Effect.CHANGES_PATH_OBJECT, List.of()),
+            // Envoy's doors: over raw HTTP/1.1 and with the token where Envoy does not put it, always refused.
+            new Target("POST", "/envoy.service.auth.v3.Authorization/Check", JsonBodies.Kind.CHECK, Effect.NONE,
+                    List.of()),
+            new Target("GET", "/ext-authz/orders/{id}", null, Effect.NONE, List.of(new Param("q", "shoes"))),
+            new Target("POST", "/ext-authz/{id}", JsonBodies.Kind.CHECK, Effect.NONE, List.of()),
             new Target("GET", "/health/live", null, Effect.NONE, List.of()),
             new Target("GET", "/health/ready", null, Effect.NONE, List.of(new Param("allowDegraded", "true"))),
             // Methods and paths no route takes: 404 or 405, after authentication for /v1.
