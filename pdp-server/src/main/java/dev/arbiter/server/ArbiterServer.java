@@ -11,6 +11,7 @@ import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.http.HttpApi;
 import dev.arbiter.server.http.HttpTransport;
 import dev.arbiter.server.http.HttpVerticle;
+import dev.arbiter.server.service.BuildInfo;
 import dev.arbiter.server.sync.ChangeFeed;
 import dev.arbiter.server.sync.KeySync;
 import dev.arbiter.server.sync.Readiness;
@@ -95,7 +96,7 @@ public final class ArbiterServer implements AutoCloseable {
             }
             feed.start();
             watch(vertx, blocking, new StoreWatcher(sync, keySync, readiness));
-            LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":"
+            LOG.info("Arbiter " + BuildInfo.current().describe() + " serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":"
                     + http.actualPort() + " with " + engine.policies().size() + " policies at revision "
                     + engine.policies().revision() + ", " + database.description() + ", "
                     + HttpTransport.describe(vertx));
