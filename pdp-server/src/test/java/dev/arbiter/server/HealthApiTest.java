@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.server.build.BuildInfo;
 import dev.arbiter.server.cli.VersionInfo;
-import dev.arbiter.server.service.BuildInfo;
 import dev.arbiter.server.testing.TestServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

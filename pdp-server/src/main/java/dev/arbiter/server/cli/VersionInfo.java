@@ -1,6 +1,6 @@
 package dev.arbiter.server.cli;
 
-import dev.arbiter.server.service.BuildInfo;
+import dev.arbiter.server.build.BuildInfo;
 import picocli.CommandLine;
 
 /** {@code --version}: the version and commit the build wrote into the jar. */

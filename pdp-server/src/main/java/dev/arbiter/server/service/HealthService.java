@@ -2,6 +2,7 @@ package dev.arbiter.server.service;
 
 import dev.arbiter.server.audit.write.AuditStatus;
 import dev.arbiter.server.audit.write.DecisionLog;
+import dev.arbiter.server.build.BuildInfo;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicySet;
 import dev.arbiter.server.sync.Readiness;

@@ -1,4 +1,4 @@
-package dev.arbiter.server.service;
+package dev.arbiter.server.build;
 
 import java.io.IOException;
 import java.io.InputStream;
