@@ -37,6 +37,7 @@ public final class HttpApi {
 
     private final HealthHandler health;
     private final MetricsHandler metrics;
+    private final OpenApiHandler openApi = new OpenApiHandler();
     private final Authenticator authenticator;
     private final CheckHandler checks;
     private final PolicyHandler policies;
@@ -90,7 +91,8 @@ public final class HttpApi {
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
         router.get("/metrics").handler(metrics::scrape);
-        routes.allow(HttpMethod.GET, "/health/live", "/health/ready", "/metrics");
+        router.get("/openapi.json").handler(openApi::serve);
+        routes.allow(HttpMethod.GET, "/health/live", "/health/ready", "/metrics", "/openapi.json");
         ConsoleAssets.register(router, routes);
 
         // The token is checked before a body of up to MAX_BODY_BYTES is buffered.
