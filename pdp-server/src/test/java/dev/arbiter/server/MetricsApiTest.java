@@ -3,15 +3,21 @@ package dev.arbiter.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.server.build.BuildInfo;
 import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.ArbiterExtension;
 import dev.arbiter.server.testing.Eventually;
 import dev.arbiter.server.testing.PrometheusText;
+import dev.arbiter.store.model.PolicyJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -131,5 +137,23 @@ class MetricsApiTest {
             }
         }
         assertTrue(BOUNDED_LABELS.containsAll(labels), labels.toString());
+    }
+
+    @Test
+    void theGrafanaDashboardChartsOnlySeriesTheServerServes() throws Exception {
+        checks.get("/v1/policies");
+        PrometheusText metrics = scrape();
+        JsonNode dashboard = PolicyJson.MAPPER.readTree(Files.readString(Path.of("../docs/grafana-dashboard.json")));
+        Set<String> charted = new TreeSet<>();
+        Matcher series = Pattern.compile("\\b(?:arbiter|vertx)_[a-z_]+").matcher(dashboard.toString());
+        while (series.find()) {
+            charted.add(series.group());
+        }
+        assertTrue(charted.containsAll(Set.of("arbiter_decisions_total", "arbiter_decision_duration_seconds_bucket",
+                "arbiter_condition_errors_total", "arbiter_decision_log_queue_depth",
+                "arbiter_decision_log_records_total", "arbiter_store_revision")), charted.toString());
+        for (String name : charted) {
+            assertTrue(metrics.has(name), name + " is charted but not served");
+        }
     }
 }
