@@ -4,6 +4,7 @@ import dev.arbiter.server.audit.Audit;
 import dev.arbiter.server.auth.AdminBootstrap;
 import dev.arbiter.server.auth.KeyRegistry;
 import dev.arbiter.server.auth.KeyRepository;
+import dev.arbiter.server.build.BuildInfo;
 import dev.arbiter.server.db.Database;
 import dev.arbiter.server.engine.ConditionCompiler;
 import dev.arbiter.server.engine.DecisionEngine;
@@ -11,6 +12,7 @@ import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.http.HttpApi;
 import dev.arbiter.server.http.HttpTransport;
 import dev.arbiter.server.http.HttpVerticle;
+import dev.arbiter.server.metrics.ServerMetrics;
 import dev.arbiter.server.sync.ChangeFeed;
 import dev.arbiter.server.sync.KeySync;
 import dev.arbiter.server.sync.Readiness;
@@ -39,15 +41,18 @@ public final class ArbiterServer implements AutoCloseable {
 
     private final Database database;
     private final Audit audit;
+    private final ServerMetrics metrics;
     private final Vertx vertx;
     private final ChangeFeed feed;
     private final HttpVerticle http;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArbiterServer(Database database, Audit audit, Vertx vertx, ChangeFeed feed, HttpVerticle http) {
+    private ArbiterServer(Database database, Audit audit, ServerMetrics metrics, Vertx vertx, ChangeFeed feed,
+            HttpVerticle http) {
         this.database = database;
         this.audit = audit;
+        this.metrics = metrics;
         this.vertx = vertx;
         this.feed = feed;
         this.http = http;
@@ -80,14 +85,16 @@ public final class ArbiterServer implements AutoCloseable {
         readiness.ready();
         Audit audit = Audit.start(config.audit(), database.dataSource(), config.dataDir());
 
-        Vertx vertx = Vertx.vertx(HttpTransport.vertxOptions());
+        ServerMetrics metrics = new ServerMetrics();
+        metrics.observe(engine, audit.log());
+        Vertx vertx = metrics.vertx(HttpTransport.vertxOptions());
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
                 keySync);
         try {
             HttpApi api = ServiceWiring.httpApi(vertx, blocking, new ServiceWiring.Parts(config, database,
                     policyRepository, keyRepository, new DirectoryRepository(database.dataSource()), compiler, engine,
-                    sync, keys, readiness, audit));
+                    sync, keys, readiness, audit, metrics));
             HttpVerticle http = deploy(vertx, api, config);
             // Only once the port is ours: a server that cannot start must not hand out a token.
             if (bootstrap.generateTokenIfNoKey()) {
@@ -95,14 +102,15 @@ public final class ArbiterServer implements AutoCloseable {
             }
             feed.start();
             watch(vertx, blocking, new StoreWatcher(sync, keySync, readiness));
-            LOG.info("Arbiter serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":"
+            LOG.info("Arbiter " + BuildInfo.current().describe() + " serves " + (config.tls().isPresent() ? "https://" : "http://") + config.httpHost() + ":"
                     + http.actualPort() + " with " + engine.policies().size() + " policies at revision "
                     + engine.policies().revision() + ", " + database.description() + ", "
                     + HttpTransport.describe(vertx));
-            return new ArbiterServer(database, audit, vertx, feed, http);
+            return new ArbiterServer(database, audit, metrics, vertx, feed, http);
         } catch (RuntimeException | IOException e) {
             feed.close();
             vertx.close().await();
+            metrics.close();
             audit.close();
             throw e;
         }
@@ -167,6 +175,7 @@ public final class ArbiterServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the HTTP servers did not stop cleanly", e);
         }
+        metrics.close();
         audit.close();
         try {
             database.close();

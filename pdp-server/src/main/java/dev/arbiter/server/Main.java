@@ -3,6 +3,7 @@ package dev.arbiter.server;
 import dev.arbiter.server.cli.ArbiterCli;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -49,15 +50,28 @@ public final class Main {
         }
     }
 
-    /** One-line log records, unless the operator passed their own java.util.logging configuration. */
+    /**
+     * One-line log records, as text or (ARBITER_LOG_FORMAT=json) as JSON objects, unless the
+     * operator passed their own java.util.logging configuration.
+     */
     private static void configureLogging() {
         if (System.getProperty("java.util.logging.config.file") != null) {
             return;
+        }
+        String format = System.getenv().getOrDefault("ARBITER_LOG_FORMAT", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            System.err.println("arbiter: ARBITER_LOG_FORMAT must be text or json, not '" + format + "'");
+            System.exit(2);
         }
         try (InputStream config = Main.class.getResourceAsStream("/arbiter-logging.properties")) {
             LogManager.getLogManager().readConfiguration(config);
         } catch (IOException e) {
             System.err.println("arbiter: could not configure logging: " + e.getMessage());
+        }
+        if (format.equals("json")) {
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.setFormatter(new JsonLogFormatter());
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.arbiter.server.db.Database;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.http.HttpApi;
+import dev.arbiter.server.metrics.ServerMetrics;
 import dev.arbiter.server.service.DecisionLogService;
 import dev.arbiter.server.service.DecisionService;
 import dev.arbiter.server.service.DirectoryService;
@@ -33,12 +34,12 @@ final class ServiceWiring {
     record Parts(ServerConfig config, Database database, PolicyRepository policies, KeyRepository keys,
             DirectoryRepository directory,
             PolicyCompiler compiler, DecisionEngine engine, StoreSync sync, KeyRegistry registry, Readiness readiness,
-            Audit audit) {}
+            Audit audit, ServerMetrics metrics) {}
 
     static HttpApi httpApi(Vertx vertx, Blocking blocking, Parts parts) {
         DecisionService decisions = new DecisionService(parts.engine(),
                 new RevisionGate(vertx, parts.engine(), parts.sync(), blocking),
-                new LogHandoff(vertx, parts.audit().log()));
+                new LogHandoff(vertx, parts.audit().log()), parts.metrics().decisions());
         StoreWrites store = new StoreWrites(blocking, parts.sync());
         PolicyService policies = new PolicyService(parts.policies(), parts.compiler(), store,
                 () -> parts.engine().policies().directory());
@@ -49,6 +50,6 @@ final class ServiceWiring {
         HealthService health = new HealthService(parts.readiness(), parts.engine(), parts.audit().log());
         return new HttpApi(health, parts.registry(), decisions, policies, impact,
                 new DecisionLogService(parts.audit(), blocking), keys, new DirectoryService(parts.directory(), store),
-                new SearchService(parts.engine(), blocking), parts.config().publicUrl());
+                new SearchService(parts.engine(), blocking), parts.config().publicUrl(), parts.metrics()::scrape);
     }
 }

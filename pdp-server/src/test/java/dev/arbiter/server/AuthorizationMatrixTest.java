@@ -96,6 +96,8 @@ class AuthorizationMatrixTest {
     static final List<Endpoint> ENDPOINTS = List.of(
             endpoint("GET", "/health/live", "/health/live", null, 200),
             endpoint("GET", "/health/ready", "/health/ready", null, 200),
+            endpoint("GET", "/metrics", "/metrics", null, 200),
+            endpoint("GET", "/openapi.json", "/openapi.json", null, 200),
             endpoint("GET", "/console/*", "/console/", null, 200),
             endpoint("POST", "/v1/check", "/v1/check", CHECK_BODY, 200, CHECK),
             endpoint("POST", "/v1/check/batch", "/v1/check/batch", "{\"checks\": [" + CHECK_BODY + "]}", 200, CHECK),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decides checks against the current {@link PolicySet}, which is swapped atomically on change.
@@ -20,9 +21,16 @@ import java.util.TreeMap;
 public final class DecisionEngine {
 
     private volatile PolicySet policies = PolicySet.empty();
+    /** Conditions that failed to evaluate; touched only when one fails, never on a healthy decision. */
+    private final LongAdder conditionErrors = new LongAdder();
 
     public PolicySet policies() {
         return policies;
+    }
+
+    /** How many condition evaluations failed since this engine was made (a policy error, or a missing attribute). */
+    public long conditionErrors() {
+        return conditionErrors.sum();
     }
 
     /** Makes {@code next} the set every later decision sees. */
@@ -73,7 +81,7 @@ public final class DecisionEngine {
                 boolean kindMatched = rule.matchesKind(request.resource().kind());
                 ConditionResult result = null;
                 if (principalMatched && actionMatched && kindMatched) {
-                    result = rule.evaluate(input);
+                    result = evaluate(rule, input);
                     if (!rule.isDryRun()) {
                         real.add(rule, result);
                     }
@@ -110,7 +118,7 @@ public final class DecisionEngine {
             if (input == null) {
                 input = new ConditionInput(request, nowMicros);
             }
-            ConditionResult result = rule.evaluate(input);
+            ConditionResult result = evaluate(rule, input);
             if (forReal) {
                 real.add(rule, result);
             }
@@ -121,6 +129,14 @@ public final class DecisionEngine {
                 return;
             }
         }
+    }
+
+    private ConditionResult evaluate(CompiledRule rule, ConditionInput input) {
+        ConditionResult result = rule.evaluate(input);
+        if (result.isError()) {
+            conditionErrors.increment();
+        }
+        return result;
     }
 
     /**

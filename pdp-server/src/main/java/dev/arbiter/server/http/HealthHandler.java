@@ -35,6 +35,8 @@ final class HealthHandler {
             json.put("reason", now.reason());
         }
         audit(json.putObject("audit"), now.audit());
+        json.put("version", now.build().version());
+        json.put("commit", now.build().commit());
         boolean serving = now.serving("true".equals(ctx.queryParams().get("allowDegraded")));
         Responses.json(ctx, serving ? 200 : 503, json);
     }

@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API of DESIGN.md: every path, the roles it needs, and JSON errors for everything else.
@@ -35,6 +36,8 @@ public final class HttpApi {
     private static final Role[] ADMIN = {Role.ADMIN};
 
     private final HealthHandler health;
+    private final MetricsHandler metrics;
+    private final OpenApiHandler openApi = new OpenApiHandler();
     private final Authenticator authenticator;
     private final CheckHandler checks;
     private final PolicyHandler policies;
@@ -51,8 +54,9 @@ public final class HttpApi {
 
     public HttpApi(HealthService health, KeyRegistry registry, DecisionService decisions, PolicyService policies,
             ImpactService impact, DecisionLogService decisionLog, KeyService keys, DirectoryService directory,
-            SearchService search, Optional<String> publicUrl) {
+            SearchService search, Optional<String> publicUrl, Supplier<String> metrics) {
         this.health = new HealthHandler(health);
+        this.metrics = new MetricsHandler(metrics);
         this.authenticator = new Authenticator(registry);
         this.checks = new CheckHandler(decisions);
         this.policies = new PolicyHandler(policies);
@@ -105,7 +109,9 @@ public final class HttpApi {
         router.route().handler(new RequestGuard());
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
-        routes.allow(HttpMethod.GET, "/health/live", "/health/ready");
+        router.get("/metrics").handler(metrics::scrape);
+        router.get("/openapi.json").handler(openApi::serve);
+        routes.allow(HttpMethod.GET, "/health/live", "/health/ready", "/metrics", "/openapi.json");
         ConsoleAssets.register(router, routes);
 
         // The token is checked before a body of up to MAX_BODY_BYTES is buffered.

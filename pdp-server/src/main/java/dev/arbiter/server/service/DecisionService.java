@@ -21,11 +21,13 @@ public final class DecisionService {
     private final DecisionEngine engine;
     private final RevisionGate gate;
     private final LogHandoff log;
+    private final DecisionMeter meter;
 
-    public DecisionService(DecisionEngine engine, RevisionGate gate, LogHandoff log) {
+    public DecisionService(DecisionEngine engine, RevisionGate gate, LogHandoff log, DecisionMeter meter) {
         this.engine = engine;
         this.gate = gate;
         this.log = log;
+        this.meter = meter;
     }
 
     /** Decides one request. */
@@ -59,7 +61,9 @@ public final class DecisionService {
         Explanation explanation = call.explain() ? engine.explain(request, nowMicros) : null;
         Decision decision = explanation != null ? explanation.decision() : engine.decide(request, nowMicros);
         UUID decisionId = DecisionIds.at(nowMicros / 1_000);
-        int latencyMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - call.receivedNanos()) / 1_000);
+        long latencyNanos = System.nanoTime() - call.receivedNanos();
+        meter.decided(call.door(), decision.allow(), latencyNanos);
+        int latencyMicros = (int) Math.min(Integer.MAX_VALUE, latencyNanos / 1_000);
         return new LogHandoff.Decided(
                 new DecisionRecord(decisionId, nowMicros, request, decision, call.caller(), latencyMicros,
                         call.door().api(), call.traceId()), explanation);

@@ -2,6 +2,7 @@ package dev.arbiter.server.service;
 
 import dev.arbiter.server.audit.write.AuditStatus;
 import dev.arbiter.server.audit.write.DecisionLog;
+import dev.arbiter.server.build.BuildInfo;
 import dev.arbiter.server.engine.DecisionEngine;
 import dev.arbiter.server.engine.PolicySet;
 import dev.arbiter.server.sync.Readiness;
@@ -25,9 +26,10 @@ public final class HealthService {
      * @param status {@code starting}, {@code ready} or {@code degraded}
      * @param reason why the replica is not ready, or null when it is
      * @param audit the decision log's counters; informational, they never change readiness
+     * @param build the version and commit this replica runs, to tell replicas apart during a rollout
      */
     public record Health(String status, boolean ready, boolean degraded, String reason, long revision, int policies,
-            AuditStatus audit) {
+            AuditStatus audit, BuildInfo build) {
 
         /** Whether a load balancer should send traffic here; a degraded replica only when it says so. */
         public boolean serving(boolean allowDegraded) {
@@ -39,6 +41,7 @@ public final class HealthService {
         PolicySet policies = engine.policies();
         Readiness.Status status = readiness.status();
         return new Health(status.json(), status == Readiness.Status.READY, status == Readiness.Status.DEGRADED,
-                readiness.reason(), policies.revision(), policies.size(), decisionLog.status());
+                readiness.reason(), policies.revision(), policies.size(), decisionLog.status(),
+                BuildInfo.current());
     }
 }

@@ -70,6 +70,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheMetricsPackageKnowsTheMetricsLibrary() {
+        noClasses().that().resideOutsideOfPackage("dev.arbiter.server.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.vertx.micrometer..",
+                        "io.prometheus..")
+                .check(server);
+    }
+
+    @Test
     void theDecisionLogsPartsStandApart() {
         noClasses().that().resideInAnyPackage("dev.arbiter.server.audit.query..",
                         "dev.arbiter.server.audit.integrity..")

@@ -56,4 +56,19 @@ class PolicySetTest {
         assertEquals(0, empty.size());
         assertFalse(allows(empty, "write", "orders"));
     }
+
+    @Test
+    void theRuleCountFollowsWritesReplacementsAndDeletions() {
+        String twoRules = """
+                {"id": "a", "service": "orders", "rules": [
+                  {"name": "r", "effect": "allow", "roles": ["*"], "actions": ["read"]},
+                  {"name": "s", "effect": "deny", "roles": ["*"], "actions": ["write"]}]}""";
+        PolicySet first = PolicySet.of(1, List.of(compiled(A_ON_ORDERS), compiled(B_ON_ORDERS)));
+        assertEquals(2, first.ruleCount());
+        PolicySet replaced = first.with(2, List.of(compiled(twoRules)), List.of());
+        assertEquals(3, replaced.ruleCount());
+        assertEquals(1, replaced.with(3, List.of(), List.of("a", "never-existed")).ruleCount());
+        assertEquals(3, replaced.with(4, Directory.EMPTY).ruleCount(), "a directory change keeps the rules");
+        assertEquals(2, first.ruleCount(), "an older snapshot keeps its count");
+    }
 }
