@@ -45,7 +45,9 @@ public final class BenchmarkServer implements AutoCloseable {
             ServerConfig config = ServerConfig.fromEnvironment(Map.of(
                     "ARBITER_HTTP_PORT", "0",
                     "ARBITER_DATA_DIR", dataDir.toString(),
-                    "ARBITER_ADMIN_TOKEN", LOCAL_ADMIN_TOKEN));
+                    "ARBITER_ADMIN_TOKEN", LOCAL_ADMIN_TOKEN,
+                    // No load balancer routes here: nothing to drain from.
+                    "ARBITER_SHUTDOWN_DRAIN", "0s"));
             ArbiterServer server = ArbiterServer.start(config);
             return new BenchmarkServer("http://127.0.0.1:" + server.port(), LOCAL_ADMIN_TOKEN, server, dataDir);
         } catch (IOException e) {

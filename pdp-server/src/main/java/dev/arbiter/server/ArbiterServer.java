@@ -45,17 +45,21 @@ public final class ArbiterServer implements AutoCloseable {
     private final Vertx vertx;
     private final ChangeFeed feed;
     private final HttpVerticle http;
+    private final Readiness readiness;
+    private final Duration drain;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArbiterServer(Database database, Audit audit, ServerMetrics metrics, Vertx vertx, ChangeFeed feed,
-            HttpVerticle http) {
+            HttpVerticle http, Readiness readiness, Duration drain) {
         this.database = database;
         this.audit = audit;
         this.metrics = metrics;
         this.vertx = vertx;
         this.feed = feed;
         this.http = http;
+        this.readiness = readiness;
+        this.drain = drain;
         this.port = http.actualPort();
     }
 
@@ -106,7 +110,7 @@ public final class ArbiterServer implements AutoCloseable {
                     + http.actualPort() + " with " + engine.policies().size() + " policies at revision "
                     + engine.policies().revision() + ", " + database.description() + ", "
                     + HttpTransport.describe(vertx));
-            return new ArbiterServer(database, audit, metrics, vertx, feed, http);
+            return new ArbiterServer(database, audit, metrics, vertx, feed, http, readiness, config.shutdownDrain());
         } catch (RuntimeException | IOException e) {
             feed.close();
             vertx.close().await();
@@ -150,6 +154,24 @@ public final class ArbiterServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Load balancers follow readiness, not the process: for the drain period they see a replica
+     * that is going away and stop sending, while what they still send is answered.
+     */
+    private void drain() {
+        if (drain.isZero()) {
+            return;
+        }
+        readiness.draining();
+        LOG.info("Arbiter is draining for " + drain.toMillis() + " ms: readiness answers 503, requests are still"
+                + " answered");
+        try {
+            Thread.sleep(drain.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -160,14 +182,15 @@ public final class ArbiterServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, lets those in flight finish, flushes the decision log, then stops the
-     * database. Idempotent.
+     * Drains (readiness fails while every request is still answered), then stops taking requests,
+     * lets those in flight finish, flushes the decision log and stops the database. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        drain();
         LOG.info("Arbiter is shutting down");
         feed.close();
         try {

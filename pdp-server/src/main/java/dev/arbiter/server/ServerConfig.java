@@ -4,8 +4,11 @@ import dev.arbiter.server.audit.AuditConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Configuration, read from environment variables ({@code ARBITER_*}); see the README for each.
@@ -16,6 +19,8 @@ import java.util.Optional;
  * @param audit the decision log's settings ({@code ARBITER_AUDIT_*})
  * @param publicUrl the base URL clients reach this server at ({@code ARBITER_PUBLIC_URL}), for the
  *     AuthZEN metadata; empty: the scheme and authority each request came with
+ * @param shutdownDrain how long a stopping server stays unready yet answering, so load balancers
+ *     move away before its listeners close ({@code ARBITER_SHUTDOWN_DRAIN})
  */
 public record ServerConfig(
         String httpHost,
@@ -27,9 +32,13 @@ public record ServerConfig(
         Optional<String> adminToken,
         Optional<TlsConfig> tls,
         AuditConfig audit,
-        Optional<String> publicUrl) {
+        Optional<String> publicUrl,
+        Duration shutdownDrain) {
 
     public static final int DEFAULT_PORT = 8700;
+    public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(5);
+    private static final Duration MAX_SHUTDOWN_DRAIN = Duration.ofMinutes(5);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s)?");
     /** Bootstrap tokens shorter than this are refused: the admin key guards everything. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
@@ -41,6 +50,9 @@ public record ServerConfig(
         if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
             throw new IllegalArgumentException(
                     "ARBITER_ADMIN_TOKEN must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
+        }
+        if (shutdownDrain.isNegative() || shutdownDrain.compareTo(MAX_SHUTDOWN_DRAIN) > 0) {
+            throw new IllegalArgumentException("ARBITER_SHUTDOWN_DRAIN must be between 0s and 300s");
         }
     }
 
@@ -56,7 +68,19 @@ public record ServerConfig(
                 present(env, "ARBITER_ADMIN_TOKEN"),
                 TlsConfig.fromEnvironment(env),
                 AuditConfig.fromEnvironment(env),
-                present(env, "ARBITER_PUBLIC_URL").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
+                present(env, "ARBITER_PUBLIC_URL").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
+                present(env, "ARBITER_SHUTDOWN_DRAIN").map(ServerConfig::duration).orElse(DEFAULT_SHUTDOWN_DRAIN));
+    }
+
+    /** Seconds, bare or with {@code s}, or milliseconds with {@code ms}: {@code 5}, {@code 5s}, {@code 500ms}. */
+    private static Duration duration(String value) {
+        Matcher matcher = DURATION.matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(
+                    "ARBITER_SHUTDOWN_DRAIN must be a duration such as 5s or 500ms, not '" + value + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return "ms".equals(matcher.group(2)) ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
     }
 
     /** An http(s) URL with a host, and no query or fragment: what AuthZEN calls a PDP identifier's base. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.server.audit.AuditConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,19 @@ class ServerConfigTest {
         assertEquals(90, config.audit().retentionDays());
         assertEquals(1024L * 1024 * 1024, config.audit().spillMaxBytes());
         assertEquals(65_536, config.audit().queueCapacity());
+        assertEquals(Duration.ofSeconds(5), config.shutdownDrain());
+    }
+
+    @Test
+    void readsTheShutdownDrainInSecondsOrMilliseconds() {
+        Map.of("0", Duration.ZERO, "0s", Duration.ZERO, "12", Duration.ofSeconds(12), "12s", Duration.ofSeconds(12),
+                "750ms", Duration.ofMillis(750), " 3s ", Duration.ofSeconds(3)).forEach((value, drain) ->
+                assertEquals(drain, ServerConfig.fromEnvironment(Map.of("ARBITER_SHUTDOWN_DRAIN", value)).shutdownDrain(),
+                        value));
+        for (String bad : new String[] {"-1s", "5m", "1.5s", "soon", "301s", "300001ms"}) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerConfig.fromEnvironment(
+                    Map.of("ARBITER_SHUTDOWN_DRAIN", bad))).getMessage().contains("ARBITER_SHUTDOWN_DRAIN"), bad);
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ final class Replica implements AutoCloseable {
                 "ARBITER_HTTP_PORT", "0",
                 "ARBITER_DB_URL", dbUrl,
                 "ARBITER_DATA_DIR", Files.createTempDirectory("arbiter-replica").toString(),
-                "ARBITER_ADMIN_TOKEN", ADMIN_TOKEN))));
+                "ARBITER_ADMIN_TOKEN", ADMIN_TOKEN,
+                "ARBITER_SHUTDOWN_DRAIN", "0s"))));
     }
 
     /** Sends a request with the admin token; answers status and body. */

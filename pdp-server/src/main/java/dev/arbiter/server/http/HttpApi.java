@@ -36,6 +36,7 @@ public final class HttpApi {
     private static final Role[] ADMIN = {Role.ADMIN};
 
     private final HealthHandler health;
+    private final ConnectionDrain drain;
     private final MetricsHandler metrics;
     private final OpenApiHandler openApi = new OpenApiHandler();
     private final Authenticator authenticator;
@@ -56,6 +57,7 @@ public final class HttpApi {
             ImpactService impact, DecisionLogService decisionLog, KeyService keys, DirectoryService directory,
             SearchService search, Optional<String> publicUrl, Supplier<String> metrics) {
         this.health = new HealthHandler(health);
+        this.drain = new ConnectionDrain(health);
         this.metrics = new MetricsHandler(metrics);
         this.authenticator = new Authenticator(registry);
         this.checks = new CheckHandler(decisions);
@@ -106,7 +108,7 @@ public final class HttpApi {
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         Routes routes = new Routes(router);
-        router.route().handler(new RequestGuard());
+        router.route().handler(new RequestGuard()).handler(drain);
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
         router.get("/metrics").handler(metrics::scrape);

@@ -23,7 +23,7 @@ public final class HealthService {
     /**
      * What the readiness probe reports.
      *
-     * @param status {@code starting}, {@code ready} or {@code degraded}
+     * @param status {@code starting}, {@code ready}, {@code degraded} or {@code draining}
      * @param reason why the replica is not ready, or null when it is
      * @param audit the decision log's counters; informational, they never change readiness
      * @param build the version and commit this replica runs, to tell replicas apart during a rollout
@@ -43,5 +43,10 @@ public final class HealthService {
         return new Health(status.json(), status == Readiness.Status.READY, status == Readiness.Status.DEGRADED,
                 readiness.reason(), policies.revision(), policies.size(), decisionLog.status(),
                 BuildInfo.current());
+    }
+
+    /** Whether this replica is shutting down: connections should move to other replicas. */
+    public boolean draining() {
+        return readiness.status() == Readiness.Status.DRAINING;
     }
 }

@@ -104,6 +104,45 @@ public final class RawHttp {
         }
     }
 
+    /** One connection kept open between requests, sent one at a time, as a pooling client does. */
+    public static final class KeptAlive implements AutoCloseable {
+
+        private final Socket socket;
+
+        private KeptAlive(Socket socket) {
+            this.socket = socket;
+        }
+
+        public static KeptAlive open(int port, Duration timeout) throws IOException {
+            Socket socket = new Socket();
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            return new KeptAlive(socket);
+        }
+
+        /** Sends one whole request and reads its answer; null when the server had closed the connection. */
+        public Answer send(String request) throws IOException {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return read(socket.getInputStream(), false);
+        }
+
+        /** Whether the server has closed the connection (waits up to the timeout for it). */
+        public boolean closedByServer() throws IOException {
+            try {
+                return socket.getInputStream().read() == -1;
+            } catch (SocketException e) {
+                return true;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     private static void write(Socket socket, byte[] request, boolean halfClose) {
         try {
             OutputStream out = socket.getOutputStream();

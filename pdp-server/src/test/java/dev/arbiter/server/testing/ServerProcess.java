@@ -29,7 +29,10 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code dev.arbiter.server.Main} with {@code env} added to ours, and waits until it is ready. */
+    /**
+     * Starts {@code dev.arbiter.server.Main} with {@code env} added to ours, and waits until it is
+     * ready. It stops without draining unless {@code env} sets {@code ARBITER_SHUTDOWN_DRAIN}.
+     */
     public static ServerProcess start(Path dataDir, Map<String, String> env) {
         try {
             Files.createDirectories(dataDir);
@@ -45,6 +48,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.arbiter.server.Main"));
             ProcessBuilder builder = new ProcessBuilder(command);
+            // No load balancer routes to a test's server unless the test says so.
+            builder.environment().put("ARBITER_SHUTDOWN_DRAIN", "0s");
             builder.environment().putAll(env);
             builder.environment().put("ARBITER_DATA_DIR", dataDir.toString());
             builder.environment().put("ARBITER_HTTP_PORT", Integer.toString(port));
@@ -82,8 +87,12 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not become ready:\n" + output());
     }
 
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public ApiClient client(String token) {
-        return new ApiClient("http://127.0.0.1:" + port, token);
+        return new ApiClient(baseUrl(), token);
     }
 
     public String output() {

@@ -68,7 +68,8 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(String dbUrl, AuditConfig audit) {
         ServerConfig config = configuration(dbUrl, Map.of());
         return start(new ServerConfig(config.httpHost(), config.httpPort(), config.dbUrl(), config.dbUser(),
-                config.dbPassword(), config.dataDir(), config.adminToken(), config.tls(), audit, config.publicUrl()),
+                config.dbPassword(), config.dataDir(), config.adminToken(), config.tls(), audit, config.publicUrl(),
+                config.shutdownDrain()),
                 dbUrl);
     }
 
@@ -78,7 +79,9 @@ public final class TestServer implements AutoCloseable {
                     "ARBITER_HTTP_PORT", "0",
                     "ARBITER_DB_URL", dbUrl,
                     "ARBITER_DATA_DIR", Files.createTempDirectory(DATA_DIR_PREFIX).toString(),
-                    "ARBITER_ADMIN_TOKEN", ADMIN_TOKEN));
+                    "ARBITER_ADMIN_TOKEN", ADMIN_TOKEN,
+                    // Suites stop hundreds of servers; the tests of draining ask for it.
+                    "ARBITER_SHUTDOWN_DRAIN", "0s"));
             env.putAll(settings);
             return ServerConfig.fromEnvironment(env);
         } catch (IOException e) {
