@@ -13,7 +13,8 @@ start_arbiter() {
   local jar=$1 java=$2 port=$3
   shift 3
   DATA=$(mktemp -d /tmp/arbiter-bench-XXXXXX)
-  ARBITER_DATA_DIR=$DATA ARBITER_HTTP_PORT=$port ARBITER_ADMIN_TOKEN=$ADMIN \
+  # No load balancer to drain from: stop at once.
+  ARBITER_DATA_DIR=$DATA ARBITER_HTTP_PORT=$port ARBITER_ADMIN_TOKEN=$ADMIN ARBITER_SHUTDOWN_DRAIN=0s \
     "$java" "$@" -jar "$jar" >"$DATA/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 120); do

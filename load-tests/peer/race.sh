@@ -140,7 +140,8 @@ for arbiter in "${ARBITERS[@]}"; do
   read -r name port jar extra <<< "$arbiter"
   log "starting $name ($JAVA $ARBITER_JAVA_OPTS ${extra:-} -jar $jar)"
   # shellcheck disable=SC2086
-  ARBITER_HTTP_PORT=$port ARBITER_DATA_DIR="$WORK/$name" ARBITER_ADMIN_TOKEN=$ADMIN_TOKEN \
+  # No load balancer to drain from: stop at once when the race ends.
+  ARBITER_HTTP_PORT=$port ARBITER_DATA_DIR="$WORK/$name" ARBITER_ADMIN_TOKEN=$ADMIN_TOKEN ARBITER_SHUTDOWN_DRAIN=0s \
     "$JAVA" $ARBITER_JAVA_OPTS ${extra:-} -jar "$jar" > "$OUT/$name.log" 2>&1 &
   PIDS+=($!)
 done
