@@ -97,6 +97,8 @@ class ShutdownDrainTest {
                     .status());
             Eventually.await(TIMEOUT, "the policy on the second replica", () -> second.client(TestServer.ADMIN_TOKEN)
                     .post("/v1/check", CHECK).json().get("allow").asBoolean() ? true : null);
+            assertTrue(second.output().contains("reloaded revision 1: 1 policies written, 0 deleted"),
+                    "a reload is one line: " + second.output());
             try (ReadinessBalancer balancer = ReadinessBalancer.start(TestServer.ADMIN_TOKEN, CHECK, 4,
                     first.baseUrl(), second.baseUrl())) {
                 awaitAnswers(balancer, first.baseUrl(), 200);

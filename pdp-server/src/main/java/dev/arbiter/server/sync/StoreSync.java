@@ -7,6 +7,7 @@ import dev.arbiter.server.engine.PolicyCompiler;
 import dev.arbiter.server.engine.PolicySet;
 import dev.arbiter.store.jdbc.PolicyListing;
 import dev.arbiter.store.jdbc.StoreFeed;
+import dev.arbiter.store.model.DirectoryChanges;
 import java.util.logging.Logger;
 
 /**
@@ -48,11 +49,22 @@ public final class StoreSync {
                     changes.policies().deleted());
             engine.install(next.with(changes.revision(), DirectoryEntries.of(changes.directory())
                     .applyTo(current.directory())));
+            LOG.info(reloaded(changes, engine.policies().size()));
         } else if (changes.revision() < current.revision()) {
             LOG.warning("the store is at revision " + changes.revision() + ", behind the " + current.revision()
                     + " held here; reloading every policy and directory entry");
             loadAll();
         }
         return engine.policies().revision();
+    }
+
+    /** One line per reload, saying what changed: operators follow rollouts of policies by it. */
+    private static String reloaded(StoreFeed.Changes changes, int policies) {
+        DirectoryChanges directory = changes.directory();
+        int entries = directory.principals().size() + directory.deletedPrincipals().size()
+                + directory.resources().size() + directory.deletedResources().size();
+        return "reloaded revision " + changes.revision() + ": " + changes.policies().written().size()
+                + " policies written, " + changes.policies().deleted().size() + " deleted, " + entries
+                + " directory entries changed; " + policies + " policies held";
     }
 }
