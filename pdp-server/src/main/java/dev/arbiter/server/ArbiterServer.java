@@ -18,6 +18,7 @@ import dev.arbiter.server.sync.KeySync;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.server.sync.StoreWatcher;
+import dev.arbiter.server.tracing.Tracing;
 import dev.arbiter.store.jdbc.DirectoryRepository;
 import dev.arbiter.store.jdbc.PolicyRepository;
 import dev.arbiter.store.jdbc.StoreFeed;
@@ -42,17 +43,19 @@ public final class ArbiterServer implements AutoCloseable {
     private final Database database;
     private final Audit audit;
     private final ServerMetrics metrics;
+    private final Tracing tracing;
     private final Vertx vertx;
     private final ChangeFeed feed;
     private final HttpVerticle http;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArbiterServer(Database database, Audit audit, ServerMetrics metrics, Vertx vertx, ChangeFeed feed,
-            HttpVerticle http) {
+    private ArbiterServer(Database database, Audit audit, ServerMetrics metrics, Tracing tracing, Vertx vertx,
+            ChangeFeed feed, HttpVerticle http) {
         this.database = database;
         this.audit = audit;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.vertx = vertx;
         this.feed = feed;
         this.http = http;
@@ -91,10 +94,12 @@ public final class ArbiterServer implements AutoCloseable {
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
                 keySync);
+        Tracing tracing = Tracing.OFF;
         try {
+            tracing = Tracing.start(config.tracing());
             HttpApi api = ServiceWiring.httpApi(vertx, blocking, new ServiceWiring.Parts(config, database,
                     policyRepository, keyRepository, new DirectoryRepository(database.dataSource()), compiler, engine,
-                    sync, keys, readiness, audit, metrics));
+                    sync, keys, readiness, audit, metrics, tracing));
             HttpVerticle http = deploy(vertx, api, config);
             // Only once the port is ours: a server that cannot start must not hand out a token.
             if (bootstrap.generateTokenIfNoKey()) {
@@ -106,11 +111,12 @@ public final class ArbiterServer implements AutoCloseable {
                     + http.actualPort() + " with " + engine.policies().size() + " policies at revision "
                     + engine.policies().revision() + ", " + database.description() + ", "
                     + HttpTransport.describe(vertx));
-            return new ArbiterServer(database, audit, metrics, vertx, feed, http);
+            return new ArbiterServer(database, audit, metrics, tracing, vertx, feed, http);
         } catch (RuntimeException | IOException e) {
             feed.close();
             vertx.close().await();
             metrics.close();
+            tracing.close();
             audit.close();
             throw e;
         }
@@ -176,6 +182,7 @@ public final class ArbiterServer implements AutoCloseable {
             LOG.log(Level.WARNING, "the HTTP servers did not stop cleanly", e);
         }
         metrics.close();
+        tracing.close();
         audit.close();
         try {
             database.close();

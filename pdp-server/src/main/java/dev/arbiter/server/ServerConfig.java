@@ -1,6 +1,7 @@
 package dev.arbiter.server;
 
 import dev.arbiter.server.audit.AuditConfig;
+import dev.arbiter.server.tracing.TracingConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param audit the decision log's settings ({@code ARBITER_AUDIT_*})
  * @param publicUrl the base URL clients reach this server at ({@code ARBITER_PUBLIC_URL}), for the
  *     AuthZEN metadata; empty: the scheme and authority each request came with
+ * @param tracing span export's settings ({@code OTEL_*}), off unless asked for
  */
 public record ServerConfig(
         String httpHost,
@@ -27,7 +29,8 @@ public record ServerConfig(
         Optional<String> adminToken,
         Optional<TlsConfig> tls,
         AuditConfig audit,
-        Optional<String> publicUrl) {
+        Optional<String> publicUrl,
+        TracingConfig tracing) {
 
     public static final int DEFAULT_PORT = 8700;
     /** Bootstrap tokens shorter than this are refused: the admin key guards everything. */
@@ -56,7 +59,8 @@ public record ServerConfig(
                 present(env, "ARBITER_ADMIN_TOKEN"),
                 TlsConfig.fromEnvironment(env),
                 AuditConfig.fromEnvironment(env),
-                present(env, "ARBITER_PUBLIC_URL").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
+                present(env, "ARBITER_PUBLIC_URL").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
+                TracingConfig.fromEnvironment(env));
     }
 
     /** An http(s) URL with a host, and no query or fragment: what AuthZEN calls a PDP identifier's base. */

@@ -68,7 +68,8 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(String dbUrl, AuditConfig audit) {
         ServerConfig config = configuration(dbUrl, Map.of());
         return start(new ServerConfig(config.httpHost(), config.httpPort(), config.dbUrl(), config.dbUser(),
-                config.dbPassword(), config.dataDir(), config.adminToken(), config.tls(), audit, config.publicUrl()),
+                config.dbPassword(), config.dataDir(), config.adminToken(), config.tls(), audit, config.publicUrl(),
+                config.tracing()),
                 dbUrl);
     }
 
