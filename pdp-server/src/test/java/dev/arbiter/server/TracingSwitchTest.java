@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.server.testing.ApiClient;
 import dev.arbiter.server.testing.OtlpReceiver;
+import dev.arbiter.server.testing.ServerProcess;
 import dev.arbiter.server.testing.TestServer;
 import dev.arbiter.server.tracing.InvalidTracingConfig;
 import dev.arbiter.store.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Span export stays off, and starts nothing, unless asked for; a wrong OTEL_* value stops the start. */
 class TracingSwitchTest {
@@ -42,6 +45,22 @@ class TracingSwitchTest {
         try (TestServer server = TestServer.start()) {
             decideOnce(server);
             assertNoExporterThread();
+        }
+    }
+
+    @Test
+    void withoutOtelConfigurationNoOpenTelemetryClassIsLoaded(@TempDir Path temp) throws Exception {
+        String token = "tracing-off-admin-token-0123456789";
+        try (ServerProcess server = ServerProcess.start(temp.resolve("data"), Map.of(
+                "ARBITER_DB_URL", TestDatabases.freshUrl(), "ARBITER_ADMIN_TOKEN", token,
+                "JAVA_TOOL_OPTIONS", "-verbose:class"))) {
+            ApiClient.Response response = server.client(token).send("POST", "/v1/check", Policies.charge(5000),
+                    "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+            assertEquals(200, response.status(), response.body());
+            assertEquals(143, server.terminate(Duration.ofSeconds(60)), server.output());
+            String loaded = server.output();
+            assertTrue(loaded.contains(" dev.arbiter.server.tracing.Tracing "), "the JVM lists the classes it loads");
+            assertFalse(loaded.contains("io.opentelemetry."), "an OpenTelemetry class was loaded");
         }
     }
 

@@ -23,6 +23,12 @@ public record TracingConfig(boolean exports, Map<String, String> settings) {
         settings = Map.copyOf(settings);
     }
 
+    /** Names the variables set, never their values: a header may hold a credential. */
+    @Override
+    public String toString() {
+        return "TracingConfig[exports=" + exports + ", settings=" + settings.keySet() + "]";
+    }
+
     public static TracingConfig fromEnvironment(Map<String, String> env) {
         Map<String, String> settings = new TreeMap<>();
         env.forEach((name, value) -> {
