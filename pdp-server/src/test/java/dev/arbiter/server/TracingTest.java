@@ -1,5 +1,9 @@
 package dev.arbiter.server;
 
+import static dev.arbiter.server.testing.OtlpReceiver.attributes;
+import static dev.arbiter.server.testing.OtlpReceiver.hex;
+import static dev.arbiter.server.testing.OtlpReceiver.randomHex;
+import static dev.arbiter.server.testing.OtlpReceiver.traceIdOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,15 +14,11 @@ import dev.arbiter.server.testing.OtlpReceiver;
 import dev.arbiter.server.testing.TestServer;
 import dev.arbiter.store.TestDatabases;
 import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class TracingTest {
 
-    private static final Duration EXPORTED = Duration.ofSeconds(15);
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("arbiter.api", "arbiter.decision.allow",
             "arbiter.decision_id", "arbiter.policy.revision", "arbiter.batch.size");
     private static final String EVALUATION = """
@@ -70,7 +69,7 @@ class TracingTest {
                 "traceparent", "00-" + traceId + "-" + parentId + "-01");
         assertEquals(200, response.status(), response.body());
 
-        Span span = onlySpanOf(traceId);
+        Span span = receiver.onlySpanOf(traceId);
         assertEquals(parentId, hex(span.getParentSpanId().toByteArray()));
         assertEquals(Span.SpanKind.SPAN_KIND_SERVER, span.getKind());
         assertEquals("arbiter check", span.getName());
@@ -88,7 +87,7 @@ class TracingTest {
     void theResourceNamesTheServiceArbiter() {
         String traceId = randomHex(16);
         checker.send("POST", "/v1/check", Policies.charge(5000), "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01");
-        OtlpReceiver.Received received = Eventually.await(EXPORTED, "the span of " + traceId, () -> receiver.spans()
+        OtlpReceiver.Received received = Eventually.await(OtlpReceiver.EXPORTED, "the span of " + traceId, () -> receiver.spans()
                 .stream().filter(span -> traceIdOf(span.span()).equals(traceId)).findFirst().orElse(null));
         assertTrue(received.resource().getResource().getAttributesList().stream().anyMatch(attribute ->
                 attribute.getKey().equals("service.name") && attribute.getValue().getStringValue().equals("arbiter")),
@@ -100,7 +99,7 @@ class TracingTest {
         ApiClient.Response response = checker.post("/v1/check", Policies.charge(20_000));
         String decisionId = response.json().get("decisionId").asText();
 
-        Span span = Eventually.await(EXPORTED, "the span of " + decisionId, () -> receiver.spans().stream()
+        Span span = Eventually.await(OtlpReceiver.EXPORTED, "the span of " + decisionId, () -> receiver.spans().stream()
                 .map(OtlpReceiver.Received::span)
                 .filter(candidate -> decisionId.equals(attributes(candidate).getOrDefault("arbiter.decision_id",
                         AnyValue.getDefaultInstance()).getStringValue()))
@@ -118,7 +117,7 @@ class TracingTest {
                 "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01");
         assertEquals(200, response.status(), response.body());
 
-        Span span = onlySpanOf(traceId);
+        Span span = receiver.onlySpanOf(traceId);
         assertEquals("arbiter batch", span.getName());
         Map<String, AnyValue> attributes = attributes(span);
         assertEquals("batch", attributes.get("arbiter.api").getStringValue());
@@ -135,7 +134,7 @@ class TracingTest {
                 EVALUATION.formatted(5000), "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01");
         assertEquals(200, response.status(), response.body());
 
-        Span span = onlySpanOf(traceId);
+        Span span = receiver.onlySpanOf(traceId);
         assertEquals("arbiter authzen", span.getName());
         assertEquals("authzen", attributes(span).get("arbiter.api").getStringValue());
         assertTrue(attributes(span).get("arbiter.decision.allow").getBoolValue());
@@ -153,7 +152,7 @@ class TracingTest {
                     "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01");
             assertEquals(200, response.status(), response.body());
 
-            Span span = onlySpanOf(traceId);
+            Span span = receiver.onlySpanOf(traceId);
             assertEquals("arbiter authzen", span.getName(), semantic);
             assertEquals(3, attributes(span).get("arbiter.batch.size").getIntValue(), semantic);
             assertNothingDecidedOn(span);
@@ -168,7 +167,7 @@ class TracingTest {
                 "x-arbiter-token", envoyKey, "traceparent", "00-" + traceId + "-" + parentId + "-01");
         assertEquals(403, response.status(), response.body());
 
-        Span span = onlySpanOf(traceId);
+        Span span = receiver.onlySpanOf(traceId);
         assertEquals(parentId, hex(span.getParentSpanId().toByteArray()));
         assertEquals("arbiter ext_authz", span.getName());
         assertEquals(response.header("x-arbiter-decision-id"), attributes(span).get("arbiter.decision_id").getStringValue());
@@ -182,23 +181,9 @@ class TracingTest {
         String sampled = randomHex(16);
         checker.send("POST", "/v1/check", Policies.charge(5000), "traceparent", "00-" + sampled + "-" + randomHex(8) + "-01");
 
-        onlySpanOf(sampled);
+        receiver.onlySpanOf(sampled);
         assertTrue(receiver.spans().stream().noneMatch(span -> traceIdOf(span.span()).equals(unsampled)),
                 "the parent-based sampler follows the traceparent's sampled flag");
-    }
-
-    /** The trace's one span, once exported; a second span of the trace, if any, would arrive with it or soon after. */
-    private static Span onlySpanOf(String traceId) {
-        Eventually.await(EXPORTED, "a span of trace " + traceId, () -> spansOf(traceId).isEmpty() ? null : true);
-        sleep(Duration.ofMillis(300));
-        List<Span> spans = spansOf(traceId);
-        assertEquals(1, spans.size(), () -> spans.toString());
-        return spans.get(0);
-    }
-
-    private static List<Span> spansOf(String traceId) {
-        return receiver.spans().stream().map(OtlpReceiver.Received::span)
-                .filter(span -> traceIdOf(span).equals(traceId)).toList();
     }
 
     /** No principal, resource, action or attribute value: the decision log holds those. */
@@ -208,33 +193,6 @@ class TracingTest {
         String values = attributes.values().toString();
         for (String secret : List.of("spiffe", "checkout", "ch_1", "charges", "prod", "orders", "o-1", envoyKey)) {
             assertFalse(values.contains(secret), secret + " in " + values);
-        }
-    }
-
-    private static Map<String, AnyValue> attributes(Span span) {
-        return span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey, KeyValue::getValue));
-    }
-
-    private static String traceIdOf(Span span) {
-        return hex(span.getTraceId().toByteArray());
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        return hex(random);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }
