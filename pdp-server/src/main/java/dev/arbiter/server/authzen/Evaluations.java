@@ -14,7 +14,7 @@ import java.util.List;
  * leaves out (whole objects, never merged), decided by the decision service. {@code execute_all}
  * decides every valid item at once; the short-circuit semantics decide in order and stop at the
  * first deny (an item that cannot be evaluated counts as one) or the first permit. Either way
- * the request is one call to the decision service's spans, however many items it decides.
+ * the request is one call, reported as one span however many items it decides.
  */
 public final class Evaluations {
 
