@@ -18,6 +18,7 @@ import dev.arbiter.server.sync.KeySync;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.server.sync.StoreSync;
 import dev.arbiter.server.sync.StoreWatcher;
+import dev.arbiter.server.tracing.Tracing;
 import dev.arbiter.store.jdbc.DirectoryRepository;
 import dev.arbiter.store.jdbc.PolicyRepository;
 import dev.arbiter.store.jdbc.StoreFeed;
@@ -42,6 +43,7 @@ public final class ArbiterServer implements AutoCloseable {
     private final Database database;
     private final Audit audit;
     private final ServerMetrics metrics;
+    private final Tracing tracing;
     private final Vertx vertx;
     private final ChangeFeed feed;
     private final HttpVerticle http;
@@ -50,11 +52,12 @@ public final class ArbiterServer implements AutoCloseable {
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArbiterServer(Database database, Audit audit, ServerMetrics metrics, Vertx vertx, ChangeFeed feed,
-            HttpVerticle http, Readiness readiness, Duration drain) {
+    private ArbiterServer(Database database, Audit audit, ServerMetrics metrics, Tracing tracing, Vertx vertx,
+            ChangeFeed feed, HttpVerticle http, Readiness readiness, Duration drain) {
         this.database = database;
         this.audit = audit;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.vertx = vertx;
         this.feed = feed;
         this.http = http;
@@ -95,10 +98,12 @@ public final class ArbiterServer implements AutoCloseable {
         Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("arbiter-db", Database.POOL_SIZE));
         ChangeFeed feed = new ChangeFeed(() -> database.openDedicatedConnection(ChangeFeed.APPLICATION_NAME), sync,
                 keySync);
+        Tracing tracing = Tracing.OFF;
         try {
+            tracing = Tracing.start(config.tracing());
             HttpApi api = ServiceWiring.httpApi(vertx, blocking, new ServiceWiring.Parts(config, database,
                     policyRepository, keyRepository, new DirectoryRepository(database.dataSource()), compiler, engine,
-                    sync, keys, readiness, audit, metrics));
+                    sync, keys, readiness, audit, metrics, tracing));
             HttpVerticle http = deploy(vertx, api, config);
             // Only once the port is ours: a server that cannot start must not hand out a token.
             if (bootstrap.generateTokenIfNoKey()) {
@@ -110,11 +115,13 @@ public final class ArbiterServer implements AutoCloseable {
                     + http.actualPort() + " with " + engine.policies().size() + " policies at revision "
                     + engine.policies().revision() + ", " + database.description() + ", "
                     + HttpTransport.describe(vertx));
-            return new ArbiterServer(database, audit, metrics, vertx, feed, http, readiness, config.shutdownDrain());
+            return new ArbiterServer(database, audit, metrics, tracing, vertx, feed, http, readiness,
+                    config.shutdownDrain());
         } catch (RuntimeException | IOException e) {
             feed.close();
             vertx.close().await();
             metrics.close();
+            tracing.close();
             audit.close();
             throw e;
         }
@@ -199,6 +206,7 @@ public final class ArbiterServer implements AutoCloseable {
             LOG.log(Level.WARNING, "the HTTP servers did not stop cleanly", e);
         }
         metrics.close();
+        tracing.close();
         audit.close();
         try {
             database.close();

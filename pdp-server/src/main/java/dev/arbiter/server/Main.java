@@ -1,6 +1,7 @@
 package dev.arbiter.server;
 
 import dev.arbiter.server.cli.ArbiterCli;
+import dev.arbiter.server.tracing.InvalidTracingConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.Handler;
@@ -40,6 +41,9 @@ public final class Main {
         try {
             ArbiterServer server = ArbiterServer.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "arbiter-shutdown"));
+        } catch (InvalidTracingConfig e) { // an OTEL_* value only the SDK can judge, as it starts
+            System.err.println("arbiter: " + e.getMessage());
+            System.exit(2);
         } catch (IOException e) {
             // A start-up condition the operator can fix: the message says what and how.
             Logger.getLogger(Main.class.getName()).severe("Arbiter could not start: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.arbiter.server;
 
 import dev.arbiter.server.audit.AuditConfig;
+import dev.arbiter.server.tracing.TracingConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  *     AuthZEN metadata; empty: the scheme and authority each request came with
  * @param shutdownDrain how long a stopping server stays unready yet answering, so load balancers
  *     move away before its listeners close ({@code ARBITER_SHUTDOWN_DRAIN})
+ * @param tracing span export's settings ({@code OTEL_*}), off unless asked for
  */
 public record ServerConfig(
         String httpHost,
@@ -33,7 +35,8 @@ public record ServerConfig(
         Optional<TlsConfig> tls,
         AuditConfig audit,
         Optional<String> publicUrl,
-        Duration shutdownDrain) {
+        Duration shutdownDrain,
+        TracingConfig tracing) {
 
     public static final int DEFAULT_PORT = 8700;
     public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(5);
@@ -69,7 +72,8 @@ public record ServerConfig(
                 TlsConfig.fromEnvironment(env),
                 AuditConfig.fromEnvironment(env),
                 present(env, "ARBITER_PUBLIC_URL").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                present(env, "ARBITER_SHUTDOWN_DRAIN").map(ServerConfig::duration).orElse(DEFAULT_SHUTDOWN_DRAIN));
+                present(env, "ARBITER_SHUTDOWN_DRAIN").map(ServerConfig::duration).orElse(DEFAULT_SHUTDOWN_DRAIN),
+                TracingConfig.fromEnvironment(env));
     }
 
     /** Seconds, bare or with {@code s}, or milliseconds with {@code ms}: {@code 5}, {@code 5s}, {@code 500ms}. */

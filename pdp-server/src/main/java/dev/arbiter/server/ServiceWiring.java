@@ -21,6 +21,7 @@ import dev.arbiter.server.service.SearchService;
 import dev.arbiter.server.service.StoreWrites;
 import dev.arbiter.server.sync.Readiness;
 import dev.arbiter.server.sync.StoreSync;
+import dev.arbiter.server.tracing.Tracing;
 import dev.arbiter.store.jdbc.DirectoryRepository;
 import dev.arbiter.store.jdbc.PolicyRepository;
 import io.vertx.core.Vertx;
@@ -34,12 +35,13 @@ final class ServiceWiring {
     record Parts(ServerConfig config, Database database, PolicyRepository policies, KeyRepository keys,
             DirectoryRepository directory,
             PolicyCompiler compiler, DecisionEngine engine, StoreSync sync, KeyRegistry registry, Readiness readiness,
-            Audit audit, ServerMetrics metrics) {}
+            Audit audit, ServerMetrics metrics, Tracing tracing) {}
 
     static HttpApi httpApi(Vertx vertx, Blocking blocking, Parts parts) {
         DecisionService decisions = new DecisionService(parts.engine(),
                 new RevisionGate(vertx, parts.engine(), parts.sync(), blocking),
-                new LogHandoff(vertx, parts.audit().log()), parts.metrics().decisions());
+                new LogHandoff(vertx, parts.audit().log()), parts.metrics().decisions(),
+                parts.tracing().spans());
         StoreWrites store = new StoreWrites(blocking, parts.sync());
         PolicyService policies = new PolicyService(parts.policies(), parts.compiler(), store,
                 () -> parts.engine().policies().directory());

@@ -3,6 +3,7 @@ package dev.arbiter.server.authzen;
 import dev.arbiter.server.engine.CheckRequest;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.service.DecisionCall;
+import dev.arbiter.server.service.DecisionOutcome;
 import dev.arbiter.server.service.DecisionService;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.List;
  * The items of an evaluations request, each with the request's defaults for the members it
  * leaves out (whole objects, never merged), decided by the decision service. {@code execute_all}
  * decides every valid item at once; the short-circuit semantics decide in order and stop at the
- * first deny (an item that cannot be evaluated counts as one) or the first permit.
+ * first deny (an item that cannot be evaluated counts as one) or the first permit. Either way
+ * the request is one call, reported as one span however many items it decides.
  */
 public final class Evaluations {
 
@@ -32,16 +34,26 @@ public final class Evaluations {
             }
         }
         AuthzenRequest.Semantic semantic = request.semantic();
-        if (semantic == null || semantic == AuthzenRequest.Semantic.EXECUTE_ALL) {
-            return all(call, items);
+        Future<List<Evaluated>> answers = semantic == null || semantic == AuthzenRequest.Semantic.EXECUTE_ALL
+                ? all(call, items) : inOrder(call, items, semantic, 0, new ArrayList<>(items.size()));
+        decisions.answered(call, items.size(), answers, Evaluations::outcomes);
+        return answers;
+    }
+
+    private static List<DecisionOutcome> outcomes(List<Evaluated> answers) {
+        List<DecisionOutcome> outcomes = new ArrayList<>(answers.size());
+        for (Evaluated answer : answers) {
+            if (answer instanceof Evaluated.Decided decided) {
+                outcomes.add(decided.outcome());
+            }
         }
-        return inOrder(call, items, semantic, 0, new ArrayList<>(items.size()));
+        return outcomes;
     }
 
     private Future<List<Evaluated>> all(DecisionCall call, List<Object> items) {
         List<CheckRequest> checks = new ArrayList<>(items.size());
         items.stream().filter(CheckRequest.class::isInstance).forEach(item -> checks.add((CheckRequest) item));
-        return decisions.decideAll(call, checks).map(outcomes -> {
+        return decisions.decideEach(call, checks).map(outcomes -> {
             List<Evaluated> answers = new ArrayList<>(items.size());
             int next = 0;
             for (Object item : items) {
@@ -58,7 +70,8 @@ public final class Evaluations {
             return Future.succeededFuture(answers);
         }
         Future<Evaluated> next = items.get(index) instanceof CheckRequest check
-                ? decisions.decide(call, check).map(outcome -> (Evaluated) new Evaluated.Decided(outcome))
+                ? decisions.decideEach(call, List.of(check))
+                        .map(outcomes -> (Evaluated) new Evaluated.Decided(outcomes.get(0)))
                 : Future.succeededFuture((Evaluated) items.get(index));
         return next.compose(answer -> {
             answers.add(answer);

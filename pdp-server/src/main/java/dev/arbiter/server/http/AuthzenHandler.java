@@ -99,7 +99,7 @@ final class AuthzenHandler {
     }
 
     private static DecisionCall call(RoutingContext ctx, AuthzenRequest request) {
-        return new DecisionCall(Authenticator.caller(ctx).name(), FrontDoor.AUTHZEN, Traces.traceId(ctx),
+        return new DecisionCall(Authenticator.caller(ctx).name(), FrontDoor.AUTHZEN, Traces.of(ctx),
                 request.explain(), System.nanoTime());
     }
 

@@ -32,7 +32,7 @@ final class CheckHandler {
     /** A request without a query string (the usual case) pays nothing to find out about {@code ?explain}. */
     private static DecisionCall call(RoutingContext ctx, FrontDoor door) {
         boolean explain = ctx.request().query() != null && QueryParams.flag(ctx, "explain");
-        return new DecisionCall(Authenticator.caller(ctx).name(), door, Traces.traceId(ctx), explain,
+        return new DecisionCall(Authenticator.caller(ctx).name(), door, Traces.of(ctx), explain,
                 System.nanoTime());
     }
 }

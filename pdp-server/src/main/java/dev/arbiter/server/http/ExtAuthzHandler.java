@@ -116,8 +116,8 @@ final class ExtAuthzHandler {
 
     /** The trace of the client's request, which Envoy forwards; else the one of Envoy's own call. */
     private static DecisionCall call(RoutingContext ctx, HttpCall call, long received) {
-        String traceId = TraceContext.traceId(call.headers().get(TRACEPARENT));
+        TraceContext trace = TraceContext.parse(call.headers().get(TRACEPARENT));
         return new DecisionCall(Authenticator.caller(ctx).name(), FrontDoor.EXT_AUTHZ,
-                traceId != null ? traceId : Traces.traceId(ctx), false, received);
+                trace != null ? trace : Traces.of(ctx), false, received);
     }
 }

@@ -10,7 +10,8 @@ final class Traces {
 
     private Traces() {}
 
-    static String traceId(RoutingContext ctx) {
-        return TraceContext.traceId(ctx.request().getHeader(TRACEPARENT));
+    /** The request's trace, or null. */
+    static TraceContext of(RoutingContext ctx) {
+        return TraceContext.parse(ctx.request().getHeader(TRACEPARENT));
     }
 }

@@ -5,8 +5,14 @@ package dev.arbiter.server.service;
  *
  * @param caller the name of the key that asked
  * @param door the front door asked through
- * @param traceId the W3C trace id the call carried, or null
+ * @param trace the W3C trace the call carried, or null
  * @param explain whether the answer shows how every rule fared (costs the hot path nothing when false)
  * @param receivedNanos {@link System#nanoTime()} when the request was read: the logged latency starts here
  */
-public record DecisionCall(String caller, FrontDoor door, String traceId, boolean explain, long receivedNanos) {}
+public record DecisionCall(String caller, FrontDoor door, TraceContext trace, boolean explain, long receivedNanos) {
+
+    /** The W3C trace id the call carried, as the decision log records it, or null. */
+    public String traceId() {
+        return trace == null ? null : trace.traceId();
+    }
+}

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One decision end to end, whichever front door asked: wait for the revision the caller has
@@ -22,21 +23,48 @@ public final class DecisionService {
     private final RevisionGate gate;
     private final LogHandoff log;
     private final DecisionMeter meter;
+    private final DecisionSpans spans;
 
-    public DecisionService(DecisionEngine engine, RevisionGate gate, LogHandoff log, DecisionMeter meter) {
+    public DecisionService(DecisionEngine engine, RevisionGate gate, LogHandoff log, DecisionMeter meter,
+            DecisionSpans spans) {
         this.engine = engine;
         this.gate = gate;
         this.log = log;
         this.meter = meter;
+        this.spans = spans;
     }
 
-    /** Decides one request. */
+    /** Decides one request: the whole of a call. */
     public Future<DecisionOutcome> decide(DecisionCall call, CheckRequest request) {
-        return decideAll(call, List.of(request)).map(outcomes -> outcomes.get(0));
+        Future<DecisionOutcome> outcome = decideEach(call, List.of(request)).map(outcomes -> outcomes.get(0));
+        spans.single(call, outcome);
+        return outcome;
     }
 
-    /** Decides every request on its own, in order, on a revision at least as new as any of them asks for. */
+    /** Decides a call's requests, each on its own: {@link #decideEach}. */
     public Future<List<DecisionOutcome>> decideAll(DecisionCall call, List<CheckRequest> requests) {
+        Future<List<DecisionOutcome>> outcomes = decideEach(call, requests);
+        spans.batch(call, requests.size(), outcomes, Function.identity());
+        return outcomes;
+    }
+
+    /**
+     * Reports a call of {@code items} decisions that its front door made part by part with
+     * {@link #decideEach}, once {@code answered}.
+     *
+     * @param outcomes the decisions in the answer; a method reference, so that nothing is allocated
+     *     while spans are off
+     */
+    public <T> void answered(DecisionCall call, int items, Future<T> answered,
+            Function<T, List<DecisionOutcome>> outcomes) {
+        spans.batch(call, items, answered, outcomes);
+    }
+
+    /**
+     * Decides every request on its own, in order, on a revision at least as new as any of them asks
+     * for, as part of a call reported with {@link #answered}.
+     */
+    public Future<List<DecisionOutcome>> decideEach(DecisionCall call, List<CheckRequest> requests) {
         long minRevision = 0;
         for (CheckRequest request : requests) {
             minRevision = Math.max(minRevision, request.minRevision());

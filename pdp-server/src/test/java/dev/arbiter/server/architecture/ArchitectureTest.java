@@ -78,6 +78,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheTracingPackageKnowsOpenTelemetry() {
+        noClasses().that().resideOutsideOfPackage("dev.arbiter.server.tracing..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
+                .check(server);
+    }
+
+    @Test
     void theDecisionLogsPartsStandApart() {
         noClasses().that().resideInAnyPackage("dev.arbiter.server.audit.query..",
                         "dev.arbiter.server.audit.integrity..")

@@ -69,7 +69,7 @@ public final class TestServer implements AutoCloseable {
         ServerConfig config = configuration(dbUrl, Map.of());
         return start(new ServerConfig(config.httpHost(), config.httpPort(), config.dbUrl(), config.dbUser(),
                 config.dbPassword(), config.dataDir(), config.adminToken(), config.tls(), audit, config.publicUrl(),
-                config.shutdownDrain()),
+                config.shutdownDrain(), config.tracing()),
                 dbUrl);
     }
 
