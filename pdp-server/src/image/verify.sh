@@ -113,6 +113,12 @@ start
 ready
 pass "GET /health/ready: 200 $(cat "$work/body")"
 grep -q "\"version\":\"$version\"" "$work/body" || fail "/health/ready does not name version $version"
+# The process series come from com.sun.management (jdk.management): proof the runtime has the module.
+[[ $(http http://127.0.0.1:8700/metrics) == 200 ]] || fail "GET /metrics did not answer 200"
+for series in process_cpu_usage process_files_open_files jvm_memory_used_bytes; do
+  grep -q "^$series" "$work/body" || fail "/metrics has no $series"
+done
+pass "GET /metrics: 200 with process_cpu_usage, process_files_open_files, jvm_memory_used_bytes"
 
 read -r _ ruid euid suid fsuid < <(grep '^Uid:' "/proc/$pid/status")
 read -r _ rgid egid _ _ < <(grep '^Gid:' "/proc/$pid/status")
