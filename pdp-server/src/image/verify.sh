@@ -150,6 +150,14 @@ out=$(nsenter --target "$pid" --mount --pid --root --wd "${as_user[@]}" /usr/bin
 [[ $out == *"$version"* ]] || fail "--version printed: $out"
 pass "--version: $out"
 
+# The policy tool on the repository's example policies: YAML, CEL and the engine on the image's runtime,
+# with the heap set the way docs/deployment.md says (JDK_JAVA_OPTIONS).
+cp -r "$module/../examples/policies" "$work/data/policies" && chown -R "$uid:$gid" "$work/data/policies"
+out=$(nsenter --target "$pid" --mount --pid --root --wd "${as_user[@]}" /usr/bin/env -i "${env[@]}" \
+  JDK_JAVA_OPTIONS=-Xmx256m "${args[@]}" test /data/policies 2>&1) || fail "test /data/policies: $out"
+[[ $out == *"Picked up JDK_JAVA_OPTIONS: -Xmx256m"* ]] || fail "JDK_JAVA_OPTIONS was not read: $out"
+pass "policy tool: test examples/policies: $(grep -o '[0-9]* passed, [0-9]* failed.*' <<<"$out") (JDK_JAVA_OPTIONS read)"
+
 admin=$(cat "$work/data/admin-token")
 policy='{"service": "payments", "rules": [{"name": "checkout-can-charge", "effect": "allow",
   "principals": ["spiffe://acme.prod/ns/shop/sa/checkout"], "actions": ["charges:create"],
