@@ -13,7 +13,8 @@ mirror=${ARBITER_IMAGE_MIRROR:-http://deb.debian.org/debian}
 
 [[ $(id -u) == 0 ]] || { echo "base.sh: debootstrap needs root" >&2; exit 1; }
 [[ -f $jar ]] || { echo "base.sh: no $jar; build the server jar first" >&2; exit 1; }
-command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+missing=$(for tool in debootstrap jq; do command -v $tool >/dev/null || echo $tool; done)
+[[ -z $missing ]] || { apt-get update -qq && apt-get install -y -qq $missing >/dev/null; }
 
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d "$(dirname "$out")/base.XXXXXX")

@@ -13,7 +13,8 @@ module=$(cd "$(dirname "$0")/../.." && pwd)
 image=${1:-$module/target/arbiter-image.tar}
 runtime=${ARBITER_VERIFY_RUNTIME:-runc}
 [[ $(id -u) == 0 ]] || { echo "verify.sh: needs root (namespaces, mounts)" >&2; exit 1; }
-command -v umoci >/dev/null || { apt-get update -qq && apt-get install -y -qq umoci >/dev/null; }
+missing=$(for tool in umoci jq curl; do command -v $tool >/dev/null || echo $tool; done)
+[[ -z $missing ]] || { apt-get update -qq && apt-get install -y -qq $missing >/dev/null; }
 if [[ $runtime == runc ]] && ! command -v runc >/dev/null; then
   apt-get install -y -qq runc >/dev/null || runtime=chroot
 fi
