@@ -45,7 +45,9 @@ bundle=$work/bundle
 uid=$(jq -r .process.user.uid "$bundle/config.json")
 gid=$(jq -r .process.user.gid "$bundle/config.json")
 chown "$uid:$gid" "$work/data"
+# No capability at all, as docs/deployment.md's manifest runs it (capabilities: drop: [ALL]).
 jq --arg data "$work/data" '.root.readonly = true | .process.terminal = false
+  | .process.capabilities = {bounding: [], effective: [], inheritable: [], permitted: [], ambient: []}
   | .mounts |= map(select(.destination != "/data"))
      + [{destination: "/data", type: "bind", source: $data, options: ["rbind", "rw", "nosuid", "nodev"]}]' \
   "$bundle/config.json" >"$work/config.json" && mv "$work/config.json" "$bundle/config.json"
@@ -135,7 +137,9 @@ read -r _ ruid euid suid fsuid < <(grep '^Uid:' "/proc/$pid/status")
 read -r _ rgid egid _ _ < <(grep '^Gid:' "/proc/$pid/status")
 [[ "$ruid $euid $suid $fsuid $rgid $egid" == "65532 65532 65532 65532 65532 65532" ]] \
   || fail "the server runs as uid $ruid/$euid gid $rgid/$egid, not 65532"
-pass "the server ($(cat "/proc/$pid/comm"), pid $pid) runs as uid $euid gid $egid"
+read -r _ caps < <(grep '^CapEff:' "/proc/$pid/status")
+[[ $caps =~ ^0+$ ]] || fail "the server holds capabilities $caps"
+pass "the server ($(cat "/proc/$pid/comm"), pid $pid) runs as uid $euid gid $egid with no capability (CapEff $caps)"
 
 # Even uid 0 in the container's mount namespace cannot write its root: the mount is read-only.
 for path in /probe /tmp/probe /opt/java/probe; do
