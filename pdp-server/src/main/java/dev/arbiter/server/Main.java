@@ -4,6 +4,9 @@ import dev.arbiter.server.cli.ArbiterCli;
 import dev.arbiter.server.tracing.InvalidTracingConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -19,6 +22,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        ensureDirectory(System.getProperty("java.io.tmpdir"));
         if (System.getProperty("java.util.logging.manager") == null) {
             System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         }
@@ -26,6 +30,19 @@ public final class Main {
         int exit = ArbiterCli.run(args, Main::serve);
         if (exit != ArbiterCli.SERVING) {
             System.exit(exit);
+        }
+    }
+
+    /**
+     * The temporary directory may lie on a volume that starts empty (the container image's
+     * {@code /data/tmp}, so that its root filesystem can be read-only); the embedded PostgreSQL's
+     * binaries and Netty's native library are unpacked there.
+     */
+    static void ensureDirectory(String directory) {
+        try {
+            Files.createDirectories(Path.of(directory));
+        } catch (IOException | InvalidPathException e) {
+            System.err.println("arbiter: could not create the temporary directory " + directory + ": " + e.getMessage());
         }
     }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests of docs/deployment.md parse, and say what an operator needs: probes on
- * the health endpoints, resources, a disruption budget, secrets for credentials, and no jar in a
- * ConfigMap.
+ * the health endpoints, resources, a disruption budget, secrets for credentials, no jar in a
+ * ConfigMap, and the image run as its user 65532 on a read-only root with its /data volume.
  */
 class DeploymentManifestsTest {
 
@@ -80,5 +80,20 @@ class DeploymentManifestsTest {
         BY_KIND.get("Deployment").path("spec").path("template").path("spec").path("volumes")
                 .forEach(volume -> assertFalse(volume.has("configMap"), volume.toString()));
         assertTrue(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean());
+    }
+
+    @Test
+    void theImageRunsAsItsOwnUserWithItsDataVolumeAndTimeToDrain() {
+        JsonNode pod = BY_KIND.get("Deployment").path("spec").path("template").path("spec");
+        JsonNode container = container();
+        JsonNode security = container.path("securityContext");
+        assertTrue(security.path("runAsNonRoot").asBoolean());
+        assertEquals(65532, security.path("runAsUser").asInt());
+        assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true));
+        assertFalse(container.has("command"), "the image's entry point starts the server");
+        List<String> mounts = new ArrayList<>();
+        container.path("volumeMounts").forEach(mount -> mounts.add(mount.path("mountPath").asText()));
+        assertEquals(List.of("/data"), mounts);
+        assertEquals(30, pod.path("terminationGracePeriodSeconds").asInt());
     }
 }
