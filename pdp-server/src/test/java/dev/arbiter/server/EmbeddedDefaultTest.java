@@ -101,6 +101,9 @@ class EmbeddedDefaultTest {
             int exit = server.terminate(Duration.ofSeconds(60));
             assertEquals(143, exit, server.output());
             assertTrue(server.output().contains("Arbiter stopped"), server.output());
+            assertTrue(server.output().contains(
+                    "decision log closed: 1 records written, 0 left in the spill for the next start, 0 lost"),
+                    "the check just before SIGTERM is counted: " + server.output());
             assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL was stopped");
         }
         try (ServerProcess again = ServerProcess.start(dataDir, Map.of())) {

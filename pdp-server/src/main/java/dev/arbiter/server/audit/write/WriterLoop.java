@@ -53,8 +53,9 @@ final class WriterLoop implements Runnable {
     private void write(LogBatch batch) throws IOException {
         try {
             store.write(batch);
-            backlog.written(batch);
+            // Counted before the backlog hears of it: a closing log reads the count once the backlog is empty.
             counters.written.addAndGet(batch.count());
+            backlog.written(batch);
             recovered();
         } catch (SQLException e) {
             if (BatchStore.refusesContent(e)) {
