@@ -113,6 +113,8 @@ class ShutdownDrainTest {
                     assertEquals(List.of(), balancer.failures(), "checks lost during the restart");
                     assertTrue(balancer.answeredBy(second.baseUrl()) > 0, "the second replica served");
                     LoggedRows.awaitEachOnce(dbUrl, balancer.decisionIds());
+                    assertTrue(!second.output().contains("WARNING"), "a served replica logs no warning: "
+                            + second.output());
                 }
             }
         }
