@@ -22,7 +22,8 @@ public final class ReadinessBalancer implements AutoCloseable {
 
     public static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<String> replicas = new CopyOnWriteArrayList<>();
     private final List<String> ready = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> answeredBy = new ConcurrentHashMap<>();
