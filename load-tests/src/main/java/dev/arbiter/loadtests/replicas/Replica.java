@@ -14,7 +14,7 @@ import java.util.Map;
 final class Replica implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "replica-benchmark-admin-token";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final ArbiterServer server;
 

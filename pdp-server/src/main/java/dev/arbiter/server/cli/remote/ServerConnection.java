@@ -31,7 +31,10 @@ public final class ServerConnection {
         this.base = base;
         this.token = token;
         this.timeout = timeout;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        // HTTP/1.1: the JDK would otherwise ask for an h2c upgrade, which the server answers
+        // unreliably for large bodies such as a policy listing (docs/api.md, "Transport").
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout);
         this.http = (tls == null ? builder : builder.sslContext(tls)).build();
     }
 
