@@ -3,8 +3,10 @@
 -- Records are spread evenly over the :days days before today (UTC), in daily partitions named as
 -- Arbiter names them. Distribution: 10,000 principals, 50 services with 10 actions each, 1,000,000
 -- resource ids, 100 policies of 5 rules (5 % default denies), 50 callers, 10 % denies, and 0.1 %
--- of the records slower than 5 ms. The records bypass the writer, so they have no batch of the
--- hash chain (verification would report them as unchained); this data is for queries only.
+-- of the records slower than 5 ms. The records bypass the writer: they are grouped into batches of
+-- 1,000 whose filter keys the database derives (as it does for batches written without keys), but
+-- whose hashes are zeros, so verification would report every link broken; this data is for
+-- queries only.
 \set ON_ERROR_STOP on
 \timing on
 
@@ -44,7 +46,7 @@ SELECT
             'attr', json_build_object('amount', i % 10000, 'env', 'prod')),
         'context', json_build_object('sourceIp', '10.1.' || (i % 256) || '.' || (i * 7 % 256))),
     NULL,
-    NULL
+    ('00000000-0000-4000-8000-' || lpad(to_hex((i - 1) / 1000), 12, '0'))::uuid
 FROM (
     SELECT i,
         :'start_at'::timestamptz + (i - 1) * make_interval(days => :days) / :rows AS t,
@@ -53,7 +55,18 @@ FROM (
     FROM generate_series(1, :rows::bigint) AS i
 ) AS generated;
 
+INSERT INTO decision_batches (seq, batch_id, first_at, last_at, record_count, digest, prev_hash, hash, format)
+SELECT row_number() OVER (ORDER BY min(decided_at)) + coalesce((SELECT max(seq) FROM decision_batches), 0),
+    batch_id, min(decided_at), max(decided_at), count(*), decode(repeat('00', 32), 'hex'),
+    decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'), 2
+FROM decisions
+WHERE batch_id::text LIKE '00000000-0000-4000-8000-%'
+GROUP BY batch_id;
+UPDATE decision_chain SET seq = (SELECT max(seq) FROM decision_batches);
+
 ANALYZE decisions;
+ANALYZE decision_batches;
 SELECT (SELECT count(*) FROM decisions) AS records,
-    pg_size_pretty(sum(pg_total_relation_size(relid))) AS size_with_indexes
+    pg_size_pretty(sum(pg_total_relation_size(relid))) AS size_with_indexes,
+    pg_size_pretty(pg_total_relation_size('decision_batches')) AS batches_with_keys
 FROM pg_partition_tree('decisions');

@@ -20,7 +20,7 @@ public record ChainVerification(boolean valid, Instant from, Instant to, long ba
     /**
      * Where the chain breaks.
      *
-     * @param kind {@code altered_records}, {@code unchained_record}, {@code altered_batch},
+     * @param kind {@code altered_records}, {@code altered_keys}, {@code unchained_record}, {@code altered_batch},
      *     {@code broken_link}, {@code missing_batch} or {@code head_mismatch}
      * @param seq the batch concerned, null for a record outside the chain
      * @param decisionId the record concerned, for {@code unchained_record}

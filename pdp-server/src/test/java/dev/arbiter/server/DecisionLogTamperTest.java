@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whoever changes the log behind Arbiter's back, verification says where: an altered, deleted or
- * forged record, a deleted or edited batch. Each test undoes its change, and the log verifies again.
+ * forged record, a deleted or edited batch, filter keys that would hide records from queries. Each test undoes its change, and the log verifies again.
  */
 class DecisionLogTamperTest {
 
@@ -149,6 +149,20 @@ class DecisionLogTamperTest {
                     problem.toString());
         } finally {
             execute("INSERT INTO decisions SELECT * FROM saved; DROP TABLE saved");
+        }
+    }
+
+    @Test
+    void filterKeysThatNoLongerMatchTheRecordsAreFound() {
+        long seq = seqOf(decisions.get(1));
+        execute("UPDATE decision_batches SET filter_keys = array_remove(filter_keys, 's:s') WHERE seq = " + seq);
+        try {
+            JsonNode problem = firstBreak();
+            assertEquals("altered_keys", problem.get("kind").asText());
+            assertEquals(seq, problem.get("seq").asLong());
+            assertTrue(problem.get("message").asText().contains("filtered queries could miss"), problem.toString());
+        } finally {
+            execute("UPDATE decision_batches SET filter_keys = filter_keys || '{s:s}' WHERE seq = " + seq);
         }
     }
 

@@ -77,7 +77,7 @@ public final class WriteBenchmark {
                                 + " PostgreSQL %.1f µs per record; spilled %d, lost %d%n", records, seconds,
                         records / seconds, logMicros, databaseMicros, status.spilled(), status.lost());
             }
-            System.out.printf("stored: %,d bytes per record (table, TOAST and indexes)%n",
+            System.out.printf("stored: %,d bytes per record (records and batches: tables, TOAST and indexes)%n",
                     storedBytes(dataSource) / (WARM_UP + records));
         } finally {
             try (var files = Files.walk(data)) {
@@ -89,8 +89,8 @@ public final class WriteBenchmark {
     private static long storedBytes(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
-                var result = statement.executeQuery("SELECT sum(pg_total_relation_size(relid))"
-                        + " FROM pg_partition_tree('decisions')")) {
+                var result = statement.executeQuery("SELECT (SELECT sum(pg_total_relation_size(relid))"
+                        + " FROM pg_partition_tree('decisions')) + pg_total_relation_size('decision_batches')")) {
             result.next();
             return result.getLong(1);
         }

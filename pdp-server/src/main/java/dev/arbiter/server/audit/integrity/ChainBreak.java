@@ -8,7 +8,7 @@ import java.util.UUID;
  * Where the decision log stops being what was written.
  *
  * @param kind {@code missing_batch}, {@code broken_link}, {@code altered_batch},
- *     {@code altered_records}, {@code unchained_record} or {@code head_mismatch}
+ *     {@code altered_records}, {@code altered_keys}, {@code unchained_record} or {@code head_mismatch}
  * @param seq the batch concerned; null for a record outside the chain
  * @param decisionId the record concerned, for {@code unchained_record}
  */

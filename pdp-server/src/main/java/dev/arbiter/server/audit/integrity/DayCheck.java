@@ -4,6 +4,7 @@ import dev.arbiter.server.audit.ByteSink;
 import dev.arbiter.server.audit.ChainHash;
 import dev.arbiter.server.audit.CopyFormat;
 import dev.arbiter.server.audit.DecisionRows;
+import dev.arbiter.server.audit.FilterKeys;
 import dev.arbiter.server.audit.LoggedDecision;
 import dev.arbiter.server.audit.Micros;
 import java.security.MessageDigest;
@@ -36,6 +37,7 @@ final class DayCheck {
         final StoredBatch stored;
         final boolean checked;
         final MessageDigest digest = ChainHash.sha256();
+        final FilterKeys keys = new FilterKeys();
         int count;
 
         Digesting(StoredBatch stored, boolean checked) {
@@ -94,6 +96,7 @@ final class DayCheck {
                         tuple.reset();
                         CopyFormat.tuple(tuple, record, batch.stored.format());
                         tuple.digestInto(batch.digest);
+                        batch.keys.add(tuple.toByteArray());
                         batch.count++;
                     }
                 }
@@ -116,6 +119,11 @@ final class DayCheck {
         StoredBatch stored = batch.stored;
         boolean sameCount = batch.count == stored.count();
         if (sameCount && Arrays.equals(batch.digest.digest(), stored.digest())) {
+            if (!batch.keys.sameAs(stored.filterKeys())) {
+                firstBreak = ChainBreak.first(firstBreak, ChainBreak.ofBatch("altered_keys", stored.seq(), stored,
+                        "the filter keys of batch " + stored.seq() + " do not match its records: filtered queries"
+                                + " could miss some of them"));
+            }
             return;
         }
         String found = sameCount

@@ -4,6 +4,7 @@ import dev.arbiter.server.audit.Micros;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,21 @@ final class Conditions {
         return conditions;
     }
 
+    /** A copy to add further clauses to. */
+    Conditions copy() {
+        Conditions copy = new Conditions();
+        copy.clauses.addAll(clauses);
+        copy.parameters.addAll(parameters);
+        return copy;
+    }
+
     /** Only records strictly after {@code cursor}, newest first. */
     Conditions after(Cursor cursor) {
         if (cursor != null) {
             // The plain bound lets PostgreSQL skip newer partitions; the row comparison is exact.
-            add("decided_at <= ?", Micros.toOffsetDateTime(cursor.decidedAtMicros()));
-            clauses.add("(decided_at, decision_id) < (?, ?)");
-            parameters.add(Micros.toOffsetDateTime(cursor.decidedAtMicros()));
-            parameters.add(cursor.decisionId());
+            OffsetDateTime decidedAt = Micros.toOffsetDateTime(cursor.decidedAtMicros());
+            add("decided_at <= ?", decidedAt);
+            add("(decided_at, decision_id) < (?, ?)", decidedAt, cursor.decisionId());
         }
         return this;
     }
@@ -52,17 +60,34 @@ final class Conditions {
         return this;
     }
 
-    private void time(String clause, Instant instant) {
-        add(clause, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
+    /** Adds a clause of two parameters, neither null. */
+    Conditions add(String clause, Object first, Object second) {
+        clauses.add(clause);
+        parameters.add(first);
+        parameters.add(second);
+        return this;
+    }
+
+    Conditions time(String clause, Instant instant) {
+        return add(clause, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
     }
 
     String where() {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
+    /** The clauses to append to a WHERE clause of their own. */
+    String and() {
+        return clauses.isEmpty() ? "" : " AND " + String.join(" AND ", clauses);
+    }
+
     /** Binds the parameters from index 1; answers the next free index. */
     int bind(PreparedStatement statement) throws SQLException {
-        int index = 1;
+        return bind(statement, 1);
+    }
+
+    /** Binds the parameters from {@code index} on; answers the next free index. */
+    int bind(PreparedStatement statement, int index) throws SQLException {
         for (Object parameter : parameters) {
             statement.setObject(index++, parameter);
         }

@@ -6,6 +6,7 @@ import dev.arbiter.server.audit.Micros;
 import dev.arbiter.store.jdbc.Jdbc;
 import dev.arbiter.store.jdbc.StoreUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,25 +45,17 @@ public final class DecisionQueries {
     }
 
     public Page page(DecisionFilter filter, Cursor after, int limit) {
-        Conditions conditions = Conditions.of(filter).after(after);
-        return Jdbc.read(dataSource, connection -> {
-            timeout(connection);
-            try (PreparedStatement query = connection.prepareStatement(
-                    DecisionRows.SELECT + conditions.where() + NEWEST_FIRST + " LIMIT ?")) {
-                query.setInt(conditions.bind(query), limit + 1);
-                List<LoggedDecision> records = new ArrayList<>(Math.min(limit + 1, 1_024));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        records.add(DecisionRows.read(rows));
-                    }
-                }
-                if (records.size() <= limit) {
-                    return new Page(records, null);
-                }
-                records.remove(limit);
-                return new Page(records, Cursor.after(records.get(limit - 1)));
-            }
-        });
+        List<LoggedDecision> records = new ArrayList<>(Math.min(limit + 1, 1_024));
+        try {
+            read(filter, null, after, limit + 1, true, records::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // adding to a list throws none
+        }
+        if (records.size() <= limit) {
+            return new Page(records, null);
+        }
+        records.remove(limit);
+        return new Page(records, Cursor.after(records.get(limit - 1)));
     }
 
     /**
@@ -88,11 +81,11 @@ public final class DecisionQueries {
     }
 
     /**
-     * Streams every matching record, newest first, through a server-side cursor: memory stays
-     * flat however large the result. {@code limit} 0 means all.
+     * Streams every matching record, newest first: memory stays bounded however large the result
+     * (a server-side cursor, or one chunk of batches at a time). {@code limit} 0 means all.
      */
     public void export(DecisionFilter filter, Cursor after, long limit, ExportSink sink) throws IOException {
-        stream(Conditions.of(filter).after(after), limit, sink);
+        read(filter, null, after, limit, false, sink);
     }
 
     /**
@@ -100,25 +93,31 @@ public final class DecisionQueries {
      * every service), newest first, as {@link #export} does.
      */
     public void newest(DecisionFilter filter, Set<String> services, long limit, ExportSink sink) throws IOException {
-        Conditions conditions = Conditions.of(filter)
-                .add("resource_service = ANY(?)", services == null ? null : services.toArray(String[]::new));
-        stream(conditions, limit, sink);
+        read(filter, services, null, limit, false, sink);
     }
 
-    private void stream(Conditions conditions, long limit, ExportSink sink) throws IOException {
-        String sql = DecisionRows.SELECT + conditions.where() + NEWEST_FIRST + (limit > 0 ? " LIMIT " + limit : "");
+    /**
+     * Hands the first {@code limit} (0: all) records matching the filter and the services to
+     * {@code sink}, newest first: along the primary key, or through the batches holding the
+     * filter's keys when it has some. One snapshot; {@code timed} bounds each statement.
+     */
+    private void read(DecisionFilter filter, Set<String> services, Cursor after, long limit, boolean timed,
+            ExportSink sink) throws IOException {
+        KeysAsked keys = KeysAsked.of(filter, services);
+        Conditions records = Conditions.of(filter).after(after)
+                .add("resource_service = ANY(?)", services == null ? null : services.toArray(String[]::new));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setFetchSize(EXPORT_FETCH_SIZE);
-                conditions.bind(query);
-                try (ResultSet rows = query.executeQuery()) {
-                    sink.start();
-                    while (rows.next()) {
-                        sink.accept(DecisionRows.read(rows));
-                    }
+            try {
+                if (timed) {
+                    timeout(connection);
+                }
+                if (keys.isEmpty()) {
+                    readByTime(connection, records, limit, sink);
+                } else {
+                    new BatchWalk(connection, BatchWalk.batchesOf(keys, filter, after), records).walk(limit, sink);
                 }
             } finally {
                 connection.rollback();
@@ -128,17 +127,47 @@ public final class DecisionQueries {
         }
     }
 
-    /** Allow and deny counts per group and time bucket, at most {@code maxRows} rows. */
+    /**
+     * Hands the first {@code limit} (0: all) records meeting {@code conditions} to {@code sink},
+     * newest first, along the primary key, through a server-side cursor so that memory stays flat
+     * however many there are. Needs a transaction.
+     */
+    private static void readByTime(Connection connection, Conditions conditions, long limit, ExportSink sink)
+            throws SQLException, IOException {
+        String sql = DecisionRows.SELECT + conditions.where() + NEWEST_FIRST + (limit > 0 ? " LIMIT " + limit : "");
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setFetchSize(EXPORT_FETCH_SIZE);
+            conditions.bind(query);
+            try (ResultSet rows = query.executeQuery()) {
+                sink.start();
+                while (rows.next()) {
+                    sink.accept(DecisionRows.read(rows));
+                }
+            }
+        }
+    }
+
+    /**
+     * Allow and deny counts per group and time bucket, at most {@code maxRows} rows: over the
+     * records of the time range, or of the batches holding the filter's keys when it has some.
+     */
     public StatsQuery.Result stats(DecisionFilter filter, StatsQuery.GroupBy groupBy, StatsQuery.Bucket bucket,
             int maxRows) {
-        Conditions conditions = Conditions.of(filter);
+        Conditions records = Conditions.of(filter);
+        KeysAsked keys = KeysAsked.of(filter, null);
+        Conditions batches = keys.isEmpty() ? new Conditions() : BatchWalk.batchesOf(keys, filter, null);
+        String from = keys.isEmpty() ? " FROM decisions" + records.where() : BatchWalk.fromBatches(records)
+                + batches.where();
         String sql = "SELECT date_trunc('" + bucket.json() + "', decided_at AT TIME ZONE 'UTC') AS bucket, "
                 + groupBy.expression() + " AS key, count(*) FILTER (WHERE allow), count(*) FILTER (WHERE NOT allow)"
-                + " FROM decisions" + conditions.where() + " GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ?";
+                + from + " GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ?";
         return Jdbc.read(dataSource, connection -> {
             timeout(connection);
+            if (!keys.isEmpty()) {
+                BatchWalk.preferIndexes(connection);
+            }
             try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setInt(conditions.bind(query), maxRows + 1);
+                query.setInt(batches.bind(query, records.bind(query)), maxRows + 1);
                 List<StatsQuery.Row> rows = new ArrayList<>();
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {

@@ -5,6 +5,7 @@ import dev.arbiter.server.audit.ByteSink;
 import dev.arbiter.server.audit.ChainHash;
 import dev.arbiter.server.audit.CopyFormat;
 import dev.arbiter.server.audit.DecisionRecord;
+import dev.arbiter.server.audit.KeyOrder;
 import dev.arbiter.server.audit.Micros;
 import dev.arbiter.server.audit.PendingRecord;
 import java.util.ArrayList;
@@ -22,12 +23,8 @@ final class BatchAssembler {
     static final int MAX_RECORDS = 2_000;
     static final int MAX_BYTES = 8 * 1024 * 1024;
 
-    /** PostgreSQL's order of the primary key (decided_at, decision_id); uuids compare as unsigned bytes. */
-    private static final Comparator<Encoded> KEY_ORDER = Comparator.comparingLong(Encoded::micros)
-            .thenComparing(Encoded::id, (a, b) -> {
-                int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-                return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-            });
+    private static final Comparator<Encoded> KEY_ORDER =
+            Comparator.comparingLong(Encoded::micros).thenComparing(Encoded::id, KeyOrder::uuids);
 
     private final AuditMask mask;
     private final ByteSink tuples = new ByteSink(256 * 1024);

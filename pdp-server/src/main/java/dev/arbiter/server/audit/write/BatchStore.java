@@ -2,6 +2,7 @@ package dev.arbiter.server.audit.write;
 
 import dev.arbiter.server.audit.ChainHash;
 import dev.arbiter.server.audit.CopyFormat;
+import dev.arbiter.server.audit.FilterKeys;
 import dev.arbiter.server.audit.Micros;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes one batch per transaction: its records by binary COPY, then its link of the hash chain.
+ * Writes one batch per transaction: its records by binary COPY, then its link of the hash chain
+ * with the batch's {@link FilterKeys}.
  * Idempotent: a batch whose id the database already holds (committed before the answer was lost,
  * or replayed again after a crash) is skipped, so every record is stored exactly once.
  */
@@ -30,10 +32,11 @@ final class BatchStore {
     }
 
     Outcome write(LogBatch batch) throws SQLException {
+        String[] filterKeys = FilterKeys.of(batch.tuples());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Outcome outcome = write(connection, batch);
+                Outcome outcome = write(connection, batch, filterKeys);
                 connection.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
@@ -54,7 +57,7 @@ final class BatchStore {
         }
     }
 
-    private static Outcome write(Connection connection, LogBatch batch) throws SQLException {
+    private static Outcome write(Connection connection, LogBatch batch, String[] filterKeys) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // A replica that died holding the chain lock must not stall this writer for long.
             statement.execute("SET LOCAL lock_timeout = '10s'");
@@ -63,7 +66,7 @@ final class BatchStore {
             return Outcome.ALREADY_WRITTEN;
         }
         copy(connection, batch);
-        link(connection, batch);
+        link(connection, batch, filterKeys);
         return Outcome.WRITTEN;
     }
 
@@ -92,7 +95,7 @@ final class BatchStore {
     }
 
     /** Appends the batch to the chain under the head's row lock, so concurrent writers never fork it. */
-    private static void link(Connection connection, LogBatch batch) throws SQLException {
+    private static void link(Connection connection, LogBatch batch, String[] filterKeys) throws SQLException {
         long previousSeq;
         byte[] previousHash;
         try (Statement statement = connection.createStatement();
@@ -105,8 +108,8 @@ final class BatchStore {
         byte[] hash = ChainHash.link(previousHash, seq, batch.batchId(), batch.firstMicros(), batch.lastMicros(),
                 batch.count(), batch.digest());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO decision_batches (seq, batch_id,"
-                + " first_at, last_at, record_count, digest, prev_hash, hash, format)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " first_at, last_at, record_count, digest, prev_hash, hash, format, filter_keys)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setObject(2, batch.batchId());
             insert.setObject(3, Micros.toOffsetDateTime(batch.firstMicros()));
@@ -116,6 +119,7 @@ final class BatchStore {
             insert.setBytes(7, previousHash);
             insert.setBytes(8, hash);
             insert.setInt(9, batch.format());
+            insert.setArray(10, connection.createArrayOf("text", filterKeys));
             insert.executeUpdate();
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE decision_chain SET seq = ?, hash = ?")) {
