@@ -24,6 +24,13 @@ public final class TestDatabases {
 
     /** A new database with the current schema, as a JDBC URL. */
     public static String freshUrl() {
+        String url = emptyUrl();
+        SchemaMigrations.migrate(dataSource(url));
+        return url;
+    }
+
+    /** A new database without any schema, as a JDBC URL. */
+    public static String emptyUrl() {
         String name = "arbiter_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -31,9 +38,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
-        String url = server().getJdbcUrl("postgres", name);
-        SchemaMigrations.migrate(dataSource(url));
-        return url;
+        return server().getJdbcUrl("postgres", name);
     }
 
     /** A new database with the current schema. */
