@@ -8,6 +8,7 @@ import dev.arbiter.server.audit.FilterKeys;
 import dev.arbiter.server.audit.LoggedDecision;
 import dev.arbiter.server.audit.Micros;
 import java.security.MessageDigest;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,16 +33,18 @@ final class DayCheck {
     long records;
     ChainBreak firstBreak;
 
-    /** A batch being re-hashed; {@code checked} when it overlaps the window. */
+    /** A batch being re-hashed, with its stored filter keys; {@code checked} when it overlaps the window. */
     private static final class Digesting {
         final StoredBatch stored;
+        final String[] storedKeys;
         final boolean checked;
         final MessageDigest digest = ChainHash.sha256();
         final FilterKeys keys = new FilterKeys();
         int count;
 
-        Digesting(StoredBatch stored, boolean checked) {
+        Digesting(StoredBatch stored, String[] storedKeys, boolean checked) {
             this.stored = stored;
+            this.storedKeys = storedKeys;
             this.checked = checked;
         }
     }
@@ -57,14 +60,14 @@ final class DayCheck {
         long low = Math.max(dayStart, fromMicros);
         long high = Math.min(dayEnd, toMicros);
         try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredBatch.COLUMNS
-                + " FROM decision_batches WHERE first_at >= ? AND first_at < ?")) {
+                + ", filter_keys FROM decision_batches WHERE first_at >= ? AND first_at < ?")) {
             query.setObject(1, Micros.toOffsetDateTime(dayStart));
             query.setObject(2, Micros.toOffsetDateTime(dayEnd));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     StoredBatch batch = StoredBatch.read(rows);
                     boolean checked = batch.firstMicros() < toMicros && batch.lastMicros() >= fromMicros;
-                    batches.put(batch.batchId(), new Digesting(batch, checked));
+                    batches.put(batch.batchId(), new Digesting(batch, checked ? keys(rows) : null, checked));
                     if (checked) {
                         low = Math.min(low, batch.firstMicros());
                         high = Math.max(high, batch.lastMicros() + 1);
@@ -77,6 +80,15 @@ final class DayCheck {
             if (batch.checked) {
                 compare(batch);
             }
+        }
+    }
+
+    private static String[] keys(ResultSet row) throws SQLException {
+        Array keys = row.getArray("filter_keys");
+        try {
+            return (String[]) keys.getArray();
+        } finally {
+            keys.free();
         }
     }
 
@@ -119,7 +131,7 @@ final class DayCheck {
         StoredBatch stored = batch.stored;
         boolean sameCount = batch.count == stored.count();
         if (sameCount && Arrays.equals(batch.digest.digest(), stored.digest())) {
-            if (!batch.keys.sameAs(stored.filterKeys())) {
+            if (!batch.keys.sameAs(batch.storedKeys)) {
                 firstBreak = ChainBreak.first(firstBreak, ChainBreak.ofBatch("altered_keys", stored.seq(), stored,
                         "the filter keys of batch " + stored.seq() + " do not match its records: filtered queries"
                                 + " could miss some of them"));
