@@ -55,12 +55,23 @@ public final class FilterKeys {
         }
     }
 
-    private final Set<String> keys = new HashSet<>();
+    /** A record of a few hundred bytes brings about two keys its batch has not seen (principal, resource). */
+    private static final int BYTES_PER_NEW_KEY = 200;
+
+    private final Set<String> keys;
     private final List<String> record = new ArrayList<>(Column.values().length);
+
+    public FilterKeys() {
+        this(16);
+    }
+
+    private FilterKeys(int expected) {
+        keys = new HashSet<>(expected * 4 / 3 + 1);
+    }
 
     /** The keys of a batch's tuples, in {@link CopyFormat}'s binary form, read as stored. */
     public static String[] of(byte[] tuples) {
-        FilterKeys keys = new FilterKeys();
+        FilterKeys keys = new FilterKeys(tuples.length / BYTES_PER_NEW_KEY);
         keys.add(tuples);
         return keys.keys.toArray(String[]::new);
     }

@@ -119,7 +119,7 @@ final class BatchStore {
             insert.setBytes(7, previousHash);
             insert.setBytes(8, hash);
             insert.setInt(9, batch.format());
-            insert.setArray(10, connection.createArrayOf("text", filterKeys));
+            insert.setObject(10, filterKeys);
             insert.executeUpdate();
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE decision_chain SET seq = ?, hash = ?")) {
