@@ -25,9 +25,7 @@ import java.util.PriorityQueue;
  */
 final class BatchWalk {
 
-    /** Where the walk is: the batch read last, in (last_at, seq) order, newest first. */
-    private record Position(long lastMicros, long seq) {}
-
+    /** A batch to read; the one read last is where the walk is, in (last_at, seq) order, newest first. */
     private record Batch(long seq, long lastMicros, int records) {}
 
     private static final int FIRST_CHUNK = 8;
@@ -52,7 +50,7 @@ final class BatchWalk {
     /** Hands the first {@code limit} matching records (0: all) to {@code sink}, newest first. */
     void walk(long limit, DecisionQueries.ExportSink sink) throws SQLException, IOException {
         PriorityQueue<LoggedDecision> read = new PriorityQueue<>(KeyOrder.NEWEST_FIRST);
-        Position position = null;
+        Batch position = null;
         int chunk = FIRST_CHUNK;
         long handed = 0;
         long batchesRead = 0;
@@ -68,8 +66,7 @@ final class BatchWalk {
                 read.addAll(records);
                 batchesRead += batches.size();
                 recordsRead += records.size();
-                Batch oldest = batches.get(batches.size() - 1);
-                position = new Position(oldest.lastMicros(), oldest.seq());
+                position = batches.get(batches.size() - 1);
             }
             while (!read.isEmpty() && (lastChunk || read.peek().decidedAtMicros() > position.lastMicros())) {
                 sink.accept(read.poll());
@@ -92,11 +89,10 @@ final class BatchWalk {
     }
 
     /** The next {@code chunk} batches that may hold matching records, after {@code position}. */
-    private List<Batch> batches(Position position, int chunk) throws SQLException {
+    private List<Batch> batches(Batch position, int chunk) throws SQLException {
         Conditions conditions = batches.copy();
         if (position != null) {
-            conditions.add("last_at <= ?", Micros.toOffsetDateTime(position.lastMicros()))
-                    .add("(last_at, seq) < (?, ?)", Micros.toOffsetDateTime(position.lastMicros()), position.seq());
+            conditions.add("(last_at, seq) < (?, ?)", Micros.toOffsetDateTime(position.lastMicros()), position.seq());
         }
         try (PreparedStatement query = connection.prepareStatement("SELECT seq, last_at, record_count"
                 + " FROM decision_batches" + conditions.where() + " ORDER BY last_at DESC, seq DESC LIMIT ?")) {
